@@ -1,0 +1,9 @@
+namespace Engagement.Domain.Feedback;
+
+/// <summary>Server-side limits on what a person can send; the forms and the database use the same numbers.</summary>
+public static class FeedbackLimits
+{
+    public const int TextMaxLength = 5000;
+    public const int NameMaxLength = 200;
+    public const int EmailMaxLength = 320;
+}

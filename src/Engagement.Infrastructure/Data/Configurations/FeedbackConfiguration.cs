@@ -1,0 +1,55 @@
+using Engagement.Domain.Events;
+using Engagement.Domain.Feedback;
+using Engagement.Domain.Priorities;
+using Engagement.Domain.Responses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Engagement.Infrastructure.Data.Configurations;
+
+internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<FeedbackItem>
+{
+    public void Configure(EntityTypeBuilder<FeedbackItem> b)
+    {
+        b.Property(f => f.Reference).HasMaxLength(20);
+        b.HasIndex(f => f.Reference).IsUnique();
+        b.Property(f => f.Text).HasMaxLength(FeedbackLimits.TextMaxLength);
+        b.Property(f => f.ContactName).HasMaxLength(FeedbackLimits.NameMaxLength);
+        b.Property(f => f.ContactEmail).HasMaxLength(FeedbackLimits.EmailMaxLength);
+        b.Property(f => f.TrackingTokenHash).HasMaxLength(64);
+        b.HasIndex(f => f.TrackingTokenHash).IsUnique();
+        b.Property(f => f.SubmissionKey).HasMaxLength(64);
+        b.HasIndex(f => f.SubmissionKey).IsUnique();
+        b.Property(f => f.FlagNote).HasMaxLength(2000);
+        b.Property(f => f.FlaggedByUserId).HasMaxLength(450);
+        b.Property(f => f.AssignedToUserId).HasMaxLength(450);
+        b.Property(f => f.EnteredByUserId).HasMaxLength(450);
+        b.HasIndex(f => new { f.PossibleSafeguarding, f.SubmittedAt });
+        b.HasIndex(f => new { f.State, f.SubmittedAt });
+        b.HasIndex(f => f.ResponseEntryId);
+        b.HasIndex(f => f.EventId);
+        b.HasOne<ResponseEntry>().WithMany().HasForeignKey(f => f.ResponseEntryId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(f => f.Priorities).WithOne().HasForeignKey(p => p.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(f => f.Notes).WithOne().HasForeignKey(n => n.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class FeedbackItemPriorityConfiguration : IEntityTypeConfiguration<FeedbackItemPriority>
+{
+    public void Configure(EntityTypeBuilder<FeedbackItemPriority> b)
+    {
+        b.HasKey(p => new { p.FeedbackItemId, p.PriorityNumber });
+        b.HasIndex(p => p.PriorityNumber);
+        b.HasOne<Priority>().WithMany().HasForeignKey(p => p.PriorityNumber).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FeedbackNoteConfiguration : IEntityTypeConfiguration<FeedbackNote>
+{
+    public void Configure(EntityTypeBuilder<FeedbackNote> b)
+    {
+        b.Property(n => n.AuthorUserId).HasMaxLength(450);
+        b.Property(n => n.Text).HasMaxLength(4000);
+    }
+}

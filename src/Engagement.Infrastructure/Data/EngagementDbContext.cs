@@ -1,0 +1,73 @@
+using Engagement.Domain.Auditing;
+using Engagement.Domain.Email;
+using Engagement.Domain.Events;
+using Engagement.Domain.Feedback;
+using Engagement.Domain.Priorities;
+using Engagement.Domain.Responses;
+using Engagement.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Infrastructure.Data;
+
+/// <summary>The one database model: domain tables, Identity tables and data protection keys, for both providers.</summary>
+public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<FeedbackItemPriority> FeedbackItemPriorities => Set<FeedbackItemPriority>();
+    public DbSet<FeedbackNote> FeedbackNotes => Set<FeedbackNote>();
+    public DbSet<ResponseEntry> ResponseEntries => Set<ResponseEntry>();
+    public DbSet<ResponseEntryPriority> ResponseEntryPriorities => Set<ResponseEntryPriority>();
+    public DbSet<ResponseEntryEvent> ResponseEntryEvents => Set<ResponseEntryEvent>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventPriority> EventPriorities => Set<EventPriority>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EngagementDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Portable model: enums as text in both providers, UTC everywhere.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Status history and audit records are append-only: never edited, never deleted.</summary>
+    private void GuardAppendOnly()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is StatusChange or AuditRecord &&
+                entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} records are append-only.");
+            }
+        }
+    }
+}

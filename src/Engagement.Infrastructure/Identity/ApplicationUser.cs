@@ -1,0 +1,33 @@
+using Engagement.Domain.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace Engagement.Infrastructure.Identity;
+
+/// <summary>A staff or provider account. Residents never need one.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>For provider accounts: the organisation and its kind of care.</summary>
+    public string? OrganisationName { get; set; }
+
+    public ProviderType? ProviderType { get; set; }
+    public string? CqcLocationId { get; set; }
+
+    /// <summary>Provider accounts are approved by a commissioner before they can book forums.</summary>
+    public bool IsApproved { get; set; }
+
+    /// <summary>A disabled account cannot sign in, and its existing sessions stop working.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Commissioner = "Commissioner";
+    public const string Provider = "Provider";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Commissioner, Provider];
+}

@@ -1,0 +1,190 @@
+using System.Threading.RateLimiting;
+using Engagement.Infrastructure;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Identity;
+using Engagement.Infrastructure.Jobs;
+using Engagement.Infrastructure.Seeding;
+using Engagement.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Engagement.Web.Hosting;
+
+public static class ServiceConfiguration
+{
+    public const string StaffPolicy = "Staff";
+    public const string AdminPolicy = "Admin";
+    public const string ProviderPolicy = "Provider";
+
+    /// <summary>Where the app keeps its SQLite file, demo password and (in Development) email pickup folder.</summary>
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Storage:DataDirectory"] ?? Path.Combine(environment.ContentRootPath, "data"));
+
+    public static WebApplicationBuilder AddEngagementServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = DataDirectory(configuration, builder.Environment);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<ServiceOptions>(configuration.GetSection(ServiceOptions.Section));
+        services.AddSingleton(configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions());
+        services.AddEngagementDatabase(configuration, dataDirectory);
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        database.ConnectionString = DatabaseRegistration.ResolveConnectionString(configuration, database.Provider, dataDirectory);
+        services.AddEngagementJobs(configuration, database);
+        services.AddScoped<PrioritySeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+
+        var cookies = CookieSecurity.From(configuration);
+        AddIdentity(services, cookies);
+
+        services.AddDataProtection()
+            .SetApplicationName("Engagement")
+            .PersistKeysToDbContext<EngagementDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Commissioner, Roles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(ProviderPolicy, p => p.RequireRole(Roles.Provider));
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
+            options.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+        }).AddMvcOptions(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddRouting(options => options.LowercaseUrls = true);
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = cookies.Name("Engagement.Antiforgery");
+            options.Cookie.SecurePolicy = cookies.Policy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = cookies.Name("Engagement.TempData");
+            options.Cookie.SecurePolicy = cookies.Policy;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.IsEssential = true;
+        });
+
+        services.AddScoped<CspNonce>();
+        services.AddOutputCache();
+        services.AddRateLimiter(options => AnonymousPostRateLimit.Configure(options, configuration));
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<EngagementDbContext>("database", tags: ["ready"]);
+
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<EngagementDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Sign-out and disabling an account change the security stamp; checking it on every request means a copied
+        // cookie stops working at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = cookies.Name("Engagement.Auth");
+            options.Cookie.SecurePolicy = cookies.Policy;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.ConfigureExternalCookie(options =>
+        {
+            options.Cookie.Name = cookies.Name("Engagement.External");
+            options.Cookie.SecurePolicy = cookies.Policy;
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = cookies.Name("Engagement.TwoFactor");
+            options.Cookie.SecurePolicy = cookies.Policy;
+        });
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var dataDirectory = DataDirectory(app.Configuration, app.Environment);
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(dataDirectory);
+    }
+
+    public static WebApplication UseEngagementPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHangfireDashboardForAdmins();
+        app.MapRazorPages();
+
+        // Anything unmatched is a 404 for everyone (rather than a sign-in redirect from the fallback policy).
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Engagement.Infrastructure;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Email;
+using Engagement.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(
+    UserManager<ApplicationUser> users,
+    EmailOutbox outbox,
+    EngagementDbContext db,
+    IOptions<ServiceOptions> service) : PageModel
+{
+    [BindProperty]
+    public EmailInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Says the same whether or not the account exists, so it cannot be used to find accounts.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is { EmailConfirmed: true, IsDisabled: false, Email: not null })
+        {
+            var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = service.Value.Link($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={token}");
+            outbox.Queue(AccountEmails.PasswordReset(service.Value, user.Email, link, user.Id));
+            await db.SaveChangesAsync();
+        }
+
+        Sent = true;
+        return Page();
+    }
+
+    public sealed class EmailInput
+    {
+        [Required(ErrorMessage = "Enter your email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [StringLength(320, ErrorMessage = "Email address must be 320 characters or fewer")]
+        public string Email { get; set; } = "";
+    }
+}

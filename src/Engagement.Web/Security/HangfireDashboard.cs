@@ -1,0 +1,24 @@
+using Engagement.Infrastructure.Identity;
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace Engagement.Web.Security;
+
+public static class HangfireDashboard
+{
+    /// <summary>The Hangfire dashboard at /hangfire, for administrators only.</summary>
+    public static void MapHangfireDashboardForAdmins(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminOnlyFilter()],
+            AppPath = "/staff",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Hosting.ServiceConfiguration.AdminPolicy);
+    }
+
+    private sealed class AdminOnlyFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}
