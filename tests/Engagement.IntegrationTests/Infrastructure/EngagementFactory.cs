@@ -1,0 +1,96 @@
+using Engagement.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Engagement.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app over real HTTP (TestServer), on a temporary SQLite file migrated by the real migrations at start-up.
+/// Every factory gets its own database and data folder. Settings can be overridden per test class.
+/// </summary>
+public class EngagementFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "correct horse battery staple 42";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
+
+    public EngagementFactory()
+    {
+        Directory.CreateDirectory(_directory);
+    }
+
+    public string DataDirectory => _directory;
+
+    public string DatabasePath => Path.Combine(_directory, "engagement.db");
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Extra configuration for a test class (applied after the defaults below).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Engagement"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString(),
+            ["Database:Provider"] = "Sqlite",
+            ["Database:MigrateOnStartup"] = "true",
+            ["Storage:DataDirectory"] = _directory,
+            ["Jobs:RunServer"] = "false",
+            ["Seed:DemoData"] = "true",
+            ["Seed:DemoPassword"] = DemoPassword,
+            ["Email:PickupDirectory"] = Path.Combine(_directory, "mail"),
+            ["RateLimiting:AnonymousPostsPerMinute"] = "100000",
+            ["Service:PublicBaseUrl"] = "https://localhost",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    /// <summary>A client that keeps cookies, does not follow redirects, and talks https (so Secure cookies flow).</summary>
+    public HttpClient CreateBrowserClient(bool followRedirects = false) => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = followRedirects,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    /// <summary>A fresh context on the test database, for arranging and asserting.</summary>
+    public EngagementDbContext CreateDbContext()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<EngagementDbContext>();
+    }
+
+    public T GetService<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow machine: the folder is under the temp directory and is cleared with it.
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Engagement.IntegrationTests.Infrastructure;
+
+/// <summary>Reads pages with AngleSharp and posts their forms back, antiforgery token included.</summary>
+public static class Html
+{
+    /// <summary>Parses a response, keeping its address so that forms without an action post back to it.</summary>
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var content = await response.Content.ReadAsStringAsync();
+        var address = response.RequestMessage?.RequestUri?.ToString() ?? "https://localhost/";
+        var context = BrowsingContext.New(Configuration.Default);
+        return (IHtmlDocument)await context.OpenAsync(request => request.Content(content).Address(address));
+    }
+
+    public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>
+    /// Posts the form picked by <paramref name="formSelector"/> with its current values (hidden fields, checked boxes,
+    /// text) overlaid by <paramref name="values"/>. A value list replaces every field of that name.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitAsync(
+        HttpClient client,
+        IHtmlDocument document,
+        IDictionary<string, string> values,
+        string formSelector = "main form[method=post]",
+        string? action = null)
+    {
+        var form = document.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {document.Title}.");
+        return SubmitAsync(client, form, values.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)).ToList(), action);
+    }
+
+    public static async Task<HttpResponseMessage> SubmitAsync(
+        HttpClient client,
+        IHtmlFormElement form,
+        IList<KeyValuePair<string, string>> values,
+        string? action = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            if (element is IHtmlInputElement input && !string.IsNullOrEmpty(input.Name))
+            {
+                if ((input.Type is "checkbox" or "radio") && !input.IsChecked)
+                {
+                    continue;
+                }
+
+                if (input.Type is "submit" or "button")
+                {
+                    continue;
+                }
+
+                fields.Add(new(input.Name, input.Value));
+            }
+            else if (element is IHtmlTextAreaElement textArea && !string.IsNullOrEmpty(textArea.Name))
+            {
+                fields.Add(new(textArea.Name, textArea.Value));
+            }
+            else if (element is IHtmlSelectElement select && !string.IsNullOrEmpty(select.Name) && select.SelectedOptions.Length > 0)
+            {
+                fields.Add(new(select.Name, select.Value ?? ""));
+            }
+        }
+
+        var overridden = values.Select(v => v.Key).ToHashSet();
+        fields.RemoveAll(f => overridden.Contains(f.Key));
+        fields.AddRange(values);
+
+        var target = action ?? form.GetAttribute("action");
+        if (string.IsNullOrEmpty(target))
+        {
+            target = form.Owner?.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme != "about"
+                ? uri.PathAndQuery
+                : throw new InvalidOperationException("The form has no action and the document has no address: pass the action.");
+        }
+
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Antiforgery token from a page's form.</summary>
+    public static string AntiforgeryToken(IHtmlDocument document) =>
+        document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+        ?? throw new InvalidOperationException("The page has no antiforgery token.");
+
+    public static IReadOnlyList<string> ErrorSummary(IHtmlDocument document) =>
+        document.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()).ToList();
+
+    public static string Text(this IElement? element) => WebUtility.HtmlDecode(element?.TextContent.Trim() ?? "");
+}
