@@ -44,6 +44,7 @@ public static class ServiceConfiguration
         database.ConnectionString = DatabaseRegistration.ResolveConnectionString(configuration, database.Provider, dataDirectory);
         services.AddEngagementJobs(configuration, database);
         services.AddEngagementEmail(configuration, builder.Environment.ContentRootPath, dataDirectory);
+        services.AddScoped<Features.Email.RetryFailedEmailHandler>();
         services.AddScoped<PrioritySeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
