@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Engagement.Infrastructure;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Identity;
 using Engagement.Infrastructure.Jobs;
 using Engagement.Infrastructure.Seeding;
@@ -42,6 +43,8 @@ public static class ServiceConfiguration
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         database.ConnectionString = DatabaseRegistration.ResolveConnectionString(configuration, database.Provider, dataDirectory);
         services.AddEngagementJobs(configuration, database);
+        services.AddEngagementEmail(configuration, builder.Environment.ContentRootPath, dataDirectory);
+        services.AddScoped<Features.Email.RetryFailedEmailHandler>();
         services.AddScoped<PrioritySeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
@@ -178,6 +181,10 @@ public static class ServiceConfiguration
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapHangfireDashboardForAdmins();
         app.MapRazorPages();
+        if (app.Configuration.GetValue("Jobs:RunServer", true))
+        {
+            RecurringJobSchedule.Register(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
+        }
 
         // Anything unmatched is a 404 for everyone (rather than a sign-in redirect from the fallback policy).
         app.MapFallback(context =>

@@ -15,10 +15,22 @@ public class EngagementFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "correct horse battery staple 42";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
     public EngagementFactory()
+        : this(null)
     {
+    }
+
+    /// <summary>
+    /// With a <paramref name="directory"/>, opens another factory's data folder (the same SQLite file), as a second app
+    /// instance or a restart would; that folder is left for its owner to delete.
+    /// </summary>
+    protected EngagementFactory(string? directory)
+    {
+        _ownsDirectory = directory is null;
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
     }
 
@@ -83,6 +95,10 @@ public class EngagementFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+        }
+
+        if (disposing && _ownsDirectory)
+        {
             try
             {
                 Directory.Delete(_directory, recursive: true);

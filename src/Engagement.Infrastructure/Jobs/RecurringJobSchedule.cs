@@ -1,0 +1,23 @@
+using Engagement.Infrastructure.Email;
+using Hangfire;
+
+namespace Engagement.Infrastructure.Jobs;
+
+/// <summary>
+/// Every recurring job, in one place. Jobs take no arguments (or ids only): each reads what it must do from the
+/// database, so a lost queue loses nothing. Called at start-up when this instance runs a Hangfire server.
+/// </summary>
+public static class RecurringJobSchedule
+{
+    public const string EmailOutbox = "email-outbox";
+    public const string EmailRetention = "email-retention";
+
+    /// <summary>Every 15 seconds (Hangfire 1.8 reads a six-field cron expression as including seconds).</summary>
+    public const string EmailOutboxCron = "*/15 * * * * *";
+
+    public static void Register(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<OutboxDispatcher>(EmailOutbox, job => job.RunAsync(CancellationToken.None), EmailOutboxCron);
+        jobs.AddOrUpdate<EmailRetentionJob>(EmailRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+    }
+}
