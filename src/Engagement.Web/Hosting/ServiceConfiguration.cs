@@ -48,6 +48,7 @@ public static class ServiceConfiguration
         services.AddScoped<PrioritySeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
+        AddFeedback(services);
 
         var cookies = CookieSecurity.From(configuration);
         AddIdentity(services, cookies);
@@ -100,6 +101,15 @@ public static class ServiceConfiguration
             .AddDbContextCheck<EngagementDbContext>("database", tags: ["ready"]);
 
         return builder;
+    }
+
+    private static void AddFeedback(IServiceCollection services)
+    {
+        services.AddSingleton(_ => Engagement.Domain.Feedback.SafeguardingSignals.FromFile(
+            Path.Combine(AppContext.BaseDirectory, "seeds", "safeguarding-signals.txt")));
+        services.AddSingleton<Features.Feedback.FeedbackProtector>();
+        services.AddScoped<Features.Feedback.FeedbackChoices>();
+        services.AddScoped<Features.Feedback.SubmitFeedbackHandler>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)
