@@ -89,7 +89,12 @@ public static class ServiceConfiguration
         });
 
         services.AddScoped<CspNonce>();
-        services.AddOutputCache();
+        services.AddOutputCache(options => options.AddPolicy(Features.Publishing.PublicPagesCache.PolicyName, policy => policy
+            .Expire(TimeSpan.FromMinutes(10))
+            .SetVaryByQuery("*")
+            .Tag(Features.Publishing.PublicPagesCache.Tag)));
+        services.AddSingleton<Features.Publishing.PublicPagesCache>();
+        services.AddSingleton<Engagement.Infrastructure.Text.SafeMarkdown>();
         services.AddRateLimiter(options => AnonymousPostRateLimit.Configure(options, configuration));
         services.AddHsts(options =>
         {
