@@ -1,0 +1,43 @@
+namespace Engagement.Web.Hosting;
+
+/// <summary>
+/// Every setting the app reads, with its default: the README's configuration table and docker-compose.yml are checked
+/// against this list by tests, so a setting cannot be added, renamed or mistyped in one place only.
+/// </summary>
+public static class SettingsCatalogue
+{
+    public sealed record Setting(string Key, string Default, string Description);
+
+    public static IReadOnlyList<Setting> All { get; } =
+    [
+        new("Database:Provider", "Sqlite", "Sqlite or SqlServer"),
+        new("ConnectionStrings:Engagement", "a SQLite file in the data folder", "Database connection string (required for SqlServer)"),
+        new("Database:MigrateOnStartup", "true for SQLite, false for SQL Server", "Apply migrations at start-up"),
+        new("Storage:DataDirectory", "data/ under the content root", "Where the SQLite file, the demo password and picked-up email go"),
+        new("Seed:DemoData", "true in Development, otherwise false", "Create demo accounts, feedback, entries and events (refused in Production)"),
+        new("Seed:DemoPassword", "random, written to the data folder", "Password of the demo accounts"),
+        new("Service:Name", "Engagement: You said, we did", "Service name in pages and emails"),
+        new("Service:CouncilName", "Bath and North East Somerset Council", "Council name in the header, footer and emails"),
+        new("Service:PublicBaseUrl", "http://localhost:5080", "Public address used in emails, feeds and calendar files"),
+        new("Service:ContactEmail", "engagement@example.gov.uk", "Contact address on the contact, privacy and accessibility pages"),
+        new("Service:SafeguardingPhone", "01225 396000", "Adult safeguarding line shown on the safeguarding signposts"),
+        new("Service:ComplaintsUrl", "the council's complaints page", "Link to the statutory complaints procedure"),
+        new("Service:OmbudsmanUrl", "https://www.lgo.org.uk/", "Link to the Local Government and Social Care Ombudsman"),
+        new("Email:Smtp:Host", "(unset: write .eml files)", "SMTP server; when unset, email is written to Email:PickupDirectory"),
+        new("Email:Smtp:Port", "587", "SMTP port"),
+        new("Email:Smtp:Username", "(none)", "SMTP user name"),
+        new("Email:Smtp:Password", "(none)", "SMTP password (keep it out of the repository)"),
+        new("Email:Smtp:SecureSocketOptions", "Auto", "None, StartTls, SslOnConnect or Auto"),
+        new("Email:Smtp:TimeoutSeconds", "30", "SMTP connection and command timeout"),
+        new("Email:From", "Engagement <no-reply@example.gov.uk>", "Sender of every email"),
+        new("Email:PickupDirectory", "data/mail in Development", "Folder for .eml files when no SMTP host is set"),
+        new("Email:SentBodyRetentionDays", "30", "Days before the bodies of sent email are deleted"),
+        new("Safeguarding:NotifyEmail", "safeguarding@example.gov.uk", "Where safeguarding escalations are emailed"),
+        new("Feedback:MinimumSecondsToComplete", "3", "Feedback completed faster than this is quarantined as a likely bot"),
+        new("Events:ReminderHours", "48 and 2", "Hours before an event that reminders are sent"),
+        new("RateLimiting:AnonymousPostsPerMinute", "20", "Form posts per minute per client address for people not signed in"),
+        new("Cookies:Secure", "true (false in Development)", "Secure, __Host- prefixed cookies; false only for plain-http local runs"),
+        new("ForwardedHeaders:Enabled", "false", "Trust X-Forwarded-For/Proto from a TLS-terminating proxy"),
+        new("Jobs:RunServer", "true", "Run the Hangfire background job server in this instance"),
+    ];
+}
