@@ -78,7 +78,9 @@ public sealed class ConfigurationDocumentationTests
     [Fact]
     public void Settings_in_sections_with_options_classes_bind_to_real_properties()
     {
-        var values = SettingsCatalogue.All.ToDictionary(s => s.Key, _ => (string?)"1");
+        var values = SettingsCatalogue.All.ToDictionary(
+            s => s.Key,
+            s => (string?)(s.Default.StartsWith("true", StringComparison.Ordinal) || s.Default.StartsWith("false", StringComparison.Ordinal) ? "true" : "1"));
         values["Database:Provider"] = "Sqlite";
         values["Email:Smtp:SecureSocketOptions"] = "Auto";
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(values).Build();
