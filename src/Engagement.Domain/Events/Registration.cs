@@ -1,3 +1,5 @@
+using Engagement.Domain.Common;
+
 namespace Engagement.Domain.Events;
 
 /// <summary>A place (or a place on the waiting list) at an event.</summary>
@@ -25,6 +27,63 @@ public sealed class Registration
     public string? UserId { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Holds (or held) a place: confirmed, attended or marked as not attending.</summary>
+    public bool HasPlace => Status is RegistrationStatus.Confirmed or RegistrationStatus.Attended or RegistrationStatus.NoShow;
+
+    /// <summary>Cancels a confirmed or waitlisted registration; says whether a confirmed place was freed.</summary>
+    public DomainResult<bool> Cancel(DateTime now)
+    {
+        if (Status is not (RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
+        {
+            return DomainResult<bool>.Refused(Status == RegistrationStatus.Cancelled
+                ? "This booking is already cancelled."
+                : "This booking can no longer be cancelled.");
+        }
+
+        var freed = Status == RegistrationStatus.Confirmed;
+        Status = RegistrationStatus.Cancelled;
+        CancelledAt = now;
+        Version = Guid.NewGuid();
+        return DomainResult<bool>.Ok(freed);
+    }
+
+    /// <summary>Moves someone from the waiting list to a confirmed place.</summary>
+    public DomainResult Promote(DateTime now)
+    {
+        if (Status != RegistrationStatus.Waitlisted)
+        {
+            return DomainResult.Refused("Only someone on the waiting list can be given a place.");
+        }
+
+        Status = RegistrationStatus.Confirmed;
+        ConfirmedAt = now;
+        Version = Guid.NewGuid();
+        return DomainResult.Ok;
+    }
+
+    /// <summary>Staff record attendance for someone with a place (and may correct it).</summary>
+    public DomainResult MarkAttendance(bool attended)
+    {
+        if (!HasPlace)
+        {
+            return DomainResult.Refused("Only people with a confirmed place can be marked as attended or not.");
+        }
+
+        Status = attended ? RegistrationStatus.Attended : RegistrationStatus.NoShow;
+        Version = Guid.NewGuid();
+        return DomainResult.Ok;
+    }
+}
+
+/// <summary>The waiting list order: the earliest registration first (by when it was made, then by id).</summary>
+public static class WaitingList
+{
+    public static IQueryable<Registration> InPromotionOrder(this IQueryable<Registration> registrations) =>
+        registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id);
+
+    public static Registration? NextToPromote(IEnumerable<Registration> registrations) =>
+        registrations.AsQueryable().InPromotionOrder().FirstOrDefault();
 }
 
 /// <summary>Records that a reminder for one registration and one event start time has been queued, so it is sent once.</summary>

@@ -1,4 +1,5 @@
 using Engagement.Infrastructure.Email;
+using Engagement.Infrastructure.Events;
 using Hangfire;
 
 namespace Engagement.Infrastructure.Jobs;
@@ -11,6 +12,7 @@ public static class RecurringJobSchedule
 {
     public const string EmailOutbox = "email-outbox";
     public const string EmailRetention = "email-retention";
+    public const string EventReminders = "event-reminders";
 
     /// <summary>Every 15 seconds (Hangfire 1.8 reads a six-field cron expression as including seconds).</summary>
     public const string EmailOutboxCron = "*/15 * * * * *";
@@ -19,5 +21,6 @@ public static class RecurringJobSchedule
     {
         jobs.AddOrUpdate<OutboxDispatcher>(EmailOutbox, job => job.RunAsync(CancellationToken.None), EmailOutboxCron);
         jobs.AddOrUpdate<EmailRetentionJob>(EmailRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        jobs.AddOrUpdate<EventReminderJob>(EventReminders, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -49,6 +49,7 @@ public static class ServiceConfiguration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         AddFeedback(services);
+        AddEvents(services);
 
         var cookies = CookieSecurity.From(configuration);
         AddIdentity(services, cookies);
@@ -115,6 +116,17 @@ public static class ServiceConfiguration
         services.AddSingleton<Features.Feedback.FeedbackProtector>();
         services.AddScoped<Features.Feedback.FeedbackChoices>();
         services.AddScoped<Features.Feedback.SubmitFeedbackHandler>();
+    }
+
+    private static void AddEvents(IServiceCollection services)
+    {
+        services.AddSingleton<Features.Events.RegistrationProtector>();
+        services.AddScoped<Features.Events.RegisterForEventHandler>();
+        services.AddScoped<Features.Events.CancelRegistrationHandler>();
+        services.AddScoped<Features.Events.SaveEventHandler>();
+        services.AddScoped<Features.Events.ManageEventHandler>();
+        services.AddScoped<Features.Events.ProviderAccounts>();
+        services.AddScoped<Engagement.Infrastructure.Events.EventReminderJob>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)

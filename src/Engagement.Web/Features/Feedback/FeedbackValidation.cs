@@ -49,7 +49,7 @@ public static class FeedbackValidation
         }
     }
 
-    private static bool IsEmail(string email) =>
+    public static bool IsEmail(string email) =>
         new EmailAddressAttribute().IsValid(email) && email.IndexOfAny(['\r', '\n', ' ', '<', '>', ',', ';', '"']) < 0
         && email.IndexOf('.', email.IndexOf('@', StringComparison.Ordinal)) > 0;
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Engagement.Domain.Auditing;
+using Engagement.Domain.Common;
+using Engagement.Infrastructure;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Email;
+using Engagement.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Web.Features.Events;
+
+public sealed record RegisterProvider(string Name, string Email, string Password, string OrganisationName, ProviderType ProviderType, string? CqcLocationId);
+
+/// <summary>
+/// Provider self-registration (role Provider, not approved, email to confirm) and a commissioner's approval. The account,
+/// its role and the confirmation email commit together.
+/// </summary>
+public sealed class ProviderAccounts(
+    EngagementDbContext db,
+    UserManager<ApplicationUser> users,
+    EmailOutbox outbox,
+    TimeProvider clock,
+    IOptions<ServiceOptions> service)
+{
+    /// <returns>Identity's errors (password rules, email already used) keyed by input field, or none when created.</returns>
+    public async Task<IReadOnlyList<(string Field, string Message)>> RegisterAsync(RegisterProvider command, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var email = command.Email.Trim();
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = command.Name.Trim(),
+            OrganisationName = command.OrganisationName.Trim(),
+            ProviderType = command.ProviderType,
+            CqcLocationId = string.IsNullOrWhiteSpace(command.CqcLocationId) ? null : command.CqcLocationId.Trim(),
+            IsApproved = false,
+            CreatedAt = now,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user, command.Password);
+        if (!created.Succeeded)
+        {
+            return created.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : "Email", Describe(e))).ToList();
+        }
+
+        var role = await users.AddToRoleAsync(user, Roles.Provider);
+        if (!role.Succeeded)
+        {
+            throw new InvalidOperationException("Could not add the Provider role: " + string.Join("; ", role.Errors.Select(e => e.Code)));
+        }
+
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = service.Value.Link($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        outbox.Queue(new EmailLayout(service.Value)
+            .Greeting(user.DisplayName)
+            .Paragraph($"Thank you for registering {user.OrganisationName} with {service.Value.Name}.")
+            .Link("Confirm your email address", link)
+            .Paragraph("A commissioner will then check your details and approve your account. Once approved, you can book places at provider forums.")
+            .ToMessage(email, user.DisplayName, "Confirm your email address", "provider-confirm-email", user.Id));
+        db.AuditRecords.Add(new AuditRecord { At = now, Action = "provider.registered", EntityType = "User", EntityId = user.Id, Detail = "type=" + command.ProviderType });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
+    }
+
+    public async Task<DomainResult> ApproveAsync(string userId, string? approvedBy, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null || user.ProviderType is null)
+        {
+            return DomainResult.Refused("That provider account does not exist.");
+        }
+
+        if (user.IsApproved)
+        {
+            return DomainResult.Refused("That provider account is already approved.");
+        }
+
+        user.IsApproved = true;
+        db.AuditRecords.Add(new AuditRecord
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            ActorUserId = approvedBy,
+            Action = "provider.approved",
+            EntityType = "User",
+            EntityId = user.Id,
+            Detail = "type=" + user.ProviderType.Value.ToString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return DomainResult.Ok;
+    }
+
+    private static string Describe(IdentityError error) => error.Code switch
+    {
+        "DuplicateUserName" or "DuplicateEmail" => "An account with this email address already exists. Sign in or reset your password",
+        "PasswordTooShort" => "Password must be 12 characters or more",
+        _ => error.Description,
+    };
+}

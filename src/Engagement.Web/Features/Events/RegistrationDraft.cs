@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Engagement.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Engagement.Web.Features.Events;
+
+/// <summary>
+/// The answers so far on the booking pages, carried in one protected hidden field as the feedback journey does
+/// (docs/decisions/0004-feedback-draft.md). Nothing is written until "Book my place".
+/// </summary>
+public sealed class RegistrationDraft
+{
+    public int EventId { get; set; }
+
+    /// <summary>The private link token, created with the draft: a repeated "Book" is refused as already booked.</summary>
+    public string Token { get; set; } = "";
+
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Organisation { get; set; }
+    public string? AccessNeeds { get; set; }
+    public bool Consent { get; set; }
+    public bool DetailsAnswered { get; set; }
+    public bool AccessAnswered { get; set; }
+    public bool ReachedCheck { get; set; }
+
+    public static RegistrationDraft Start(int eventId) => new() { EventId = eventId, Token = SecureToken.Create() };
+}
+
+/// <summary>What the confirmation page shows: the status and the private link.</summary>
+public sealed record RegistrationConfirmation(int EventId, string Title, bool Confirmed, string Token);
+
+/// <summary>Encrypts and authenticates booking drafts and confirmations with ASP.NET Core Data Protection.</summary>
+public sealed class RegistrationProtector(IDataProtectionProvider provider, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ITimeLimitedDataProtector _drafts = provider.CreateProtector("Engagement.Events.Draft.v1").ToTimeLimitedDataProtector();
+    private readonly ITimeLimitedDataProtector _confirmations = provider.CreateProtector("Engagement.Events.Confirmation.v1").ToTimeLimitedDataProtector();
+
+    public string Protect(RegistrationDraft draft) => _drafts.Protect(JsonSerializer.Serialize(draft, Json), clock.GetUtcNow().AddHours(24));
+
+    public RegistrationDraft? Unprotect(string? value) => Read<RegistrationDraft>(_drafts, value);
+
+    public string Protect(RegistrationConfirmation confirmation) =>
+        _confirmations.Protect(JsonSerializer.Serialize(confirmation, Json), clock.GetUtcNow().AddHours(2));
+
+    public RegistrationConfirmation? UnprotectConfirmation(string? value) => Read<RegistrationConfirmation>(_confirmations, value);
+
+    private static T? Read<T>(ITimeLimitedDataProtector protector, string? value) where T : class
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(protector.Unprotect(value), Json);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

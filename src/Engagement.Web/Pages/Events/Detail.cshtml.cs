@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Engagement.Domain.Common;
+using Engagement.Domain.Events;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Web.Pages.Events;
+
+/// <summary>One event: when, where, priorities, places left and whether this person may book. Never the joining link.</summary>
+[AllowAnonymous]
+public sealed class DetailModel(EngagementDbContext db, TimeProvider clock) : PageModel
+{
+    public Event Event { get; private set; } = new();
+
+    public List<(int Number, string Title)> Priorities { get; private set; } = [];
+
+    /// <summary>Why this person cannot book now, or null when they can.</summary>
+    public string? CannotBook { get; private set; }
+
+    public bool ShowSignIn { get; private set; }
+
+    public bool HasEnded { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id) is not { } ev)
+        {
+            return NotFound();
+        }
+
+        Event = ev;
+        var numbers = await db.Set<EventPriority>().AsNoTracking().Where(p => p.EventId == id).Select(p => p.PriorityNumber).ToListAsync();
+        Priorities = (await db.Priorities.AsNoTracking().Where(p => numbers.Contains(p.Number)).OrderBy(p => p.Number)
+            .Select(p => new { p.Number, p.ShortTitle }).ToListAsync()).Select(p => (p.Number, p.ShortTitle)).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        HasEnded = ev.HasEnded(now);
+        var registrant = await RegistrantAsync(db, User);
+        var check = ev.CanRegister(now, registrant);
+        CannotBook = check.Succeeded ? null : check.Error;
+        ShowSignIn = !check.Succeeded && ev.IsForProviders && !registrant.HasProviderAccount && ev.CheckRegistrationWindow(now).Succeeded;
+        return Page();
+    }
+
+    /// <summary>Who is asking: a signed-in provider (with type and approval) or anybody else.</summary>
+    public static async Task<Registrant> RegistrantAsync(EngagementDbContext db, ClaimsPrincipal user)
+    {
+        if (!user.IsInRole(Roles.Provider) || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        {
+            return Registrant.Public;
+        }
+
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.ProviderType, u.IsApproved }).SingleOrDefaultAsync();
+        return account is null ? Registrant.Public : Registrant.Provider(account.ProviderType, account.IsApproved);
+    }
+}
