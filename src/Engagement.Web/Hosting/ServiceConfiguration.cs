@@ -49,6 +49,7 @@ public static class ServiceConfiguration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         AddFeedback(services);
+        AddPublicLog(services);
 
         var cookies = CookieSecurity.From(configuration);
         AddIdentity(services, cookies);
@@ -115,6 +116,11 @@ public static class ServiceConfiguration
         services.AddSingleton<Features.Feedback.FeedbackProtector>();
         services.AddScoped<Features.Feedback.FeedbackChoices>();
         services.AddScoped<Features.Feedback.SubmitFeedbackHandler>();
+    }
+
+    private static void AddPublicLog(IServiceCollection services)
+    {
+        services.AddScoped<Features.PublicLog.PublicLogQuery>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)
@@ -196,6 +202,7 @@ public static class ServiceConfiguration
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapHangfireDashboardForAdmins();
         app.MapRazorPages();
+        Features.PublicLog.PublicLogEndpoints.MapPublicLogEndpoints(app);
         if (app.Configuration.GetValue("Jobs:RunServer", true))
         {
             RecurringJobSchedule.Register(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
