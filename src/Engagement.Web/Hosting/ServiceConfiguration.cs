@@ -121,6 +121,7 @@ public static class ServiceConfiguration
     private static void AddPublicLog(IServiceCollection services)
     {
         services.AddScoped<Features.PublicLog.PublicLogQuery>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, Features.PublicLog.CacheableTempDataProvider>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)

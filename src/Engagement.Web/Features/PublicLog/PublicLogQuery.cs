@@ -234,10 +234,12 @@ public sealed class PublicLogQuery(EngagementDbContext db)
             .OrderBy(h => h.ChangedAt).ThenBy(h => h.Id)
             .Select(h => new HistoryItem(h.ChangedAt, h.FromStatus, h.ToStatus, h.Note))
             .ToListAsync(cancellationToken);
-        var events = await db.ResponseEntryEvents.AsNoTracking()
-            .Where(l => l.ResponseEntryId == id)
-            .Join(db.Events, l => l.EventId, ev => ev.Id, (l, ev) => new LinkedEvent(ev.Id, ev.Title, ev.StartsAt))
-            .OrderBy(ev => ev.StartsAt)
+        var events = await (
+                from link in db.ResponseEntryEvents.AsNoTracking()
+                where link.ResponseEntryId == id
+                join ev in db.Events.AsNoTracking() on link.EventId equals ev.Id
+                orderby ev.StartsAt
+                select new LinkedEvent(ev.Id, ev.Title, ev.StartsAt))
             .ToListAsync(cancellationToken);
         var raisedBy = await db.FeedbackItems.CountAsync(f => f.ResponseEntryId == id, cancellationToken);
         return new EntryDetail(rows[0], found.WeDidMarkdown, history, events, raisedBy);
