@@ -64,7 +64,16 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         Status,
     }
 
-    public IQueryable<ResponseEntry> Published() => db.ResponseEntries.AsNoTracking().Where(e => e.IsPublished);
+    /// <summary>
+    /// Published entries. The flag is compared with a parameter on purpose: a bare boolean column (`WHERE IsPublished`,
+    /// which is what `e.IsPublished` or `== true` translate to) is not an index constraint for SQLite, so the
+    /// (IsPublished, LastUpdatedAt, Id) index would be scanned and sorted instead of searched.
+    /// </summary>
+    public IQueryable<ResponseEntry> Published()
+    {
+        var published = true;
+        return db.ResponseEntries.AsNoTracking().Where(e => e.IsPublished == published);
+    }
 
     private IQueryable<ResponseEntry> Filtered(LogFilter filter, Ignore ignore = Ignore.Nothing)
     {
@@ -310,7 +319,7 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         var concerns = feedback.Where(f => f.Flag == FeedbackFlag.None);
         var concernCount = await concerns.CountAsync(cancellationToken);
         var ledToAction = await concerns
-            .Where(f => db.ResponseEntries.Any(e => e.Id == f.ResponseEntryId && e.IsPublished && ActionStatuses.Contains(e.Status)))
+            .Where(f => Published().Any(e => e.Id == f.ResponseEntryId && ActionStatuses.Contains(e.Status)))
             .CountAsync(cancellationToken);
 
         var feedbackByQuarter = feedbackByMonth.GroupBy(m => Quarter.Of(m.Year, m.Month)).ToDictionary(g => g.Key, g => g.Sum(m => m.Count));
