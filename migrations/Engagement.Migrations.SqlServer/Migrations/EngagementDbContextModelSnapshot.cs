@@ -470,8 +470,6 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ResponseEntryId");
-
                     b.HasIndex("SubmissionKey")
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
@@ -480,6 +478,8 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
+
+                    b.HasIndex("ResponseEntryId", "SubmittedAt");
 
                     b.HasIndex("State", "SubmittedAt");
 

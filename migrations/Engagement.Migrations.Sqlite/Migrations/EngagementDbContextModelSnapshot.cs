@@ -453,8 +453,6 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ResponseEntryId");
-
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
@@ -462,6 +460,8 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
+
+                    b.HasIndex("ResponseEntryId", "SubmittedAt");
 
                     b.HasIndex("State", "SubmittedAt");
 

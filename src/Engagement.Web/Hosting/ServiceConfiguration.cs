@@ -50,6 +50,7 @@ public static class ServiceConfiguration
         services.AddSingleton<DatabaseInitializer>();
         AddFeedback(services);
         AddEvents(services);
+        AddPublicLog(services);
 
         var cookies = CookieSecurity.From(configuration);
         AddIdentity(services, cookies);
@@ -127,6 +128,12 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Events.ManageEventHandler>();
         services.AddScoped<Features.Events.ProviderAccounts>();
         services.AddScoped<Engagement.Infrastructure.Events.EventReminderJob>();
+    }
+
+    private static void AddPublicLog(IServiceCollection services)
+    {
+        services.AddScoped<Features.PublicLog.PublicLogQuery>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, Features.PublicLog.CacheableTempDataProvider>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)
@@ -220,6 +227,7 @@ public static class ServiceConfiguration
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapHangfireDashboardForAdmins();
         app.MapRazorPages();
+        Features.PublicLog.PublicLogEndpoints.MapPublicLogEndpoints(app);
         if (app.Configuration.GetValue("Jobs:RunServer", true))
         {
             RecurringJobSchedule.Register(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());

@@ -26,7 +26,8 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.Property(f => f.EnteredByUserId).HasMaxLength(450);
         b.HasIndex(f => new { f.PossibleSafeguarding, f.SubmittedAt });
         b.HasIndex(f => new { f.State, f.SubmittedAt });
-        b.HasIndex(f => f.ResponseEntryId);
+        // "First feedback" per entry (the public log's days-to-first-response figures) reads this index alone.
+        b.HasIndex(f => new { f.ResponseEntryId, f.SubmittedAt });
         b.HasIndex(f => f.EventId);
         b.HasOne<ResponseEntry>().WithMany().HasForeignKey(f => f.ResponseEntryId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.SetNull);

@@ -1,16 +1,22 @@
 using Engagement.Domain.Priorities;
 using Engagement.Infrastructure.Data;
+using Engagement.Web.Features.PublicLog;
+using Engagement.Web.Features.Publishing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Engagement.Web.Pages.Priorities;
 
 [AllowAnonymous]
-public sealed class DetailModel(EngagementDbContext db) : PageModel
+[OutputCache(PolicyName = PublicPagesCache.PolicyName)]
+public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query) : PageModel
 {
     public Priority Priority { get; private set; } = default!;
+    public LogPage Entries { get; private set; } = new([], null, null);
+    public PriorityFigures Figures { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(int number)
     {
@@ -21,6 +27,8 @@ public sealed class DetailModel(EngagementDbContext db) : PageModel
         }
 
         Priority = priority;
+        Entries = await query.PageAsync(new LogFilter { Priorities = [number] }, null, null, cancellationToken: HttpContext.RequestAborted);
+        Figures = await query.PriorityFiguresAsync(number, HttpContext.RequestAborted);
         return Page();
     }
 }

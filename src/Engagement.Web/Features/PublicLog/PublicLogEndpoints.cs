@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Engagement.Domain.Common;
+using Engagement.Domain.Responses;
+using Engagement.Infrastructure;
+using Engagement.Infrastructure.Data;
+using Engagement.Web.Features.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Web.Features.PublicLog;
+
+/// <summary>
+/// Open data for the public log: Atom feeds, a CSV download and a read-only JSON API. All anonymous, GET only,
+/// output-cached under the public-log tag, and filtered by the same <see cref="LogFilter"/> as the page.
+/// </summary>
+public static class PublicLogEndpoints
+{
+    public const string LicenceName = "Open Government Licence v3.0";
+    public const string LicenceUrl = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+    public const int FeedSize = 50;
+
+    public static IEndpointRouteBuilder MapPublicLogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").AllowAnonymous().CacheOutput(PublicPagesCache.PolicyName);
+        group.MapGet("/you-said-we-did/feed", LogFeedAsync);
+        group.MapGet("/priorities/{number:int}/feed", PriorityFeedAsync);
+        group.MapGet("/you-said-we-did.csv", CsvAsync);
+        group.MapGet("/api/v1/you-said-we-did", ListJsonAsync);
+        group.MapGet("/api/v1/you-said-we-did/{reference}", EntryJsonAsync);
+        return app;
+    }
+
+    private static async Task<IResult> LogFeedAsync(HttpContext context, PublicLogQuery query, IOptions<ServiceOptions> service)
+    {
+        var filter = LogFilter.FromQuery(context.Request.Query);
+        var page = await query.PageAsync(filter, null, null, FeedSize, context.RequestAborted);
+        var title = filter.IsEmpty ? "You said, we did" : "You said, we did (filtered)";
+        return Feed(service.Value, title, filter.Url("/you-said-we-did/feed"), filter.Url("/you-said-we-did"), page.Rows);
+    }
+
+    private static async Task<IResult> PriorityFeedAsync(int number, HttpContext context, PublicLogQuery query, EngagementDbContext db, IOptions<ServiceOptions> service)
+    {
+        var priority = await db.Priorities.AsNoTracking().Where(p => p.Number == number)
+            .Select(p => new { p.Number, p.ShortTitle }).SingleOrDefaultAsync(context.RequestAborted);
+        if (priority is null)
+        {
+            return Results.NotFound();
+        }
+
+        var page = await query.PageAsync(new LogFilter { Priorities = [number] }, null, null, FeedSize, context.RequestAborted);
+        return Feed(service.Value, $"You said, we did: priority {priority.Number}, {priority.ShortTitle}",
+            $"/priorities/{number}/feed", $"/priorities/{number}", page.Rows);
+    }
+
+    /// <summary>XML 1.0 cannot carry some control characters at all: they are dropped, everything else is encoded.</summary>
+    public static string XmlSafe(string value) =>
+        value.All(XmlConvert.IsXmlChar) ? value : new string(value.Where(XmlConvert.IsXmlChar).ToArray());
+
+    private static IResult Feed(ServiceOptions service, string title, string selfPath, string alternatePath, IReadOnlyList<LogRow> rows)
+    {
+        var feed = new SyndicationFeed
+        {
+            Id = service.Link(selfPath),
+            Title = new TextSyndicationContent(XmlSafe($"{title} - {service.Name}")),
+            Description = new TextSyndicationContent("Published \"You said, we did\" entries, newest update first."),
+            LastUpdatedTime = rows.Count > 0 ? new DateTimeOffset(rows.Max(r => r.LastUpdatedAt)) : new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Copyright = new TextSyndicationContent($"Published under the {LicenceName}: {LicenceUrl}"),
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = XmlSafe(service.CouncilName) });
+        feed.Links.Add(new SyndicationLink(new Uri(service.Link(selfPath))) { RelationshipType = "self", MediaType = "application/atom+xml" });
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(service.Link(alternatePath)), "text/html"));
+        feed.Items = rows.Select(row =>
+        {
+            var permalink = service.Link(Permalink(row.Reference));
+            var item = new SyndicationItem
+            {
+                Id = permalink,
+                Title = new TextSyndicationContent(XmlSafe($"{row.Reference}: {row.Title}")),
+                LastUpdatedTime = new DateTimeOffset(row.LastUpdatedAt),
+                Content = new TextSyndicationContent(XmlSafe($"{row.YouSaidSummary}\n\nStatus: {row.Status.Name()}")),
+            };
+            if (row.FirstPublishedAt is { } published)
+            {
+                item.PublishDate = new DateTimeOffset(published);
+            }
+
+            item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(permalink), "text/html"));
+            item.Categories.Add(new SyndicationCategory(row.Status.Slug(), null, row.Status.Name()));
+            return item;
+        }).ToList();
+
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+
+    public static string Permalink(string reference) => "/you-said-we-did/" + Uri.EscapeDataString(reference);
+
+    private static async Task CsvAsync(HttpContext context, PublicLogQuery query, IOptions<ServiceOptions> service)
+    {
+        var filter = LogFilter.FromQuery(context.Request.Query);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"you-said-we-did.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(true), 16 * 1024);
+        await writer.WriteAsync(Csv.Line(
+            ["reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink"]));
+        await foreach (var row in query.AllAsync(filter, context.RequestAborted))
+        {
+            await writer.WriteAsync(Csv.Line(
+            [
+                row.Reference, row.Title, row.Status.Name(), row.Section.Name(),
+                string.Join(";", row.Priorities.Select(p => p.ToString(CultureInfo.InvariantCulture))),
+                row.OwnerTeam, row.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                IsoUtc(row.FirstPublishedAt), IsoUtc(row.LastUpdatedAt), row.YouSaidSummary, service.Value.Link(Permalink(row.Reference)),
+            ]));
+        }
+    }
+
+    public static string IsoUtc(DateTime? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    private static async Task<IResult> ListJsonAsync(HttpContext context, PublicLogQuery query, IOptions<ServiceOptions> service)
+    {
+        var filter = LogFilter.FromQuery(context.Request.Query);
+        var rawCursor = context.Request.Query["cursor"].ToString();
+        var cursor = LogCursor.Decode(rawCursor);
+        if (rawCursor.Length > 0 && cursor is null)
+        {
+            return Results.Problem("The cursor is not valid: start again from the first page.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var page = await query.PageAsync(filter, cursor, null, PublicLogQuery.PageSize, context.RequestAborted);
+        var next = page.Next?.Encode();
+        return Results.Json(new
+        {
+            licence = new { name = LicenceName, url = LicenceUrl },
+            items = page.Rows.Select(r => JsonItem(r, service.Value)),
+            next,
+            nextUrl = next is null ? null : service.Value.Link(filter.Url("/api/v1/you-said-we-did", ("cursor", next))),
+        });
+    }
+
+    private static async Task<IResult> EntryJsonAsync(string reference, HttpContext context, PublicLogQuery query, IOptions<ServiceOptions> service)
+    {
+        var entry = await query.EntryAsync(reference, context.RequestAborted);
+        if (entry is null)
+        {
+            return Results.NotFound();
+        }
+
+        return Results.Json(new
+        {
+            licence = new { name = LicenceName, url = LicenceUrl },
+            item = JsonItem(entry.Row, service.Value),
+            weDidMarkdown = entry.WeDidMarkdown,
+            raisedBy = entry.RaisedBy,
+            history = entry.History.Select(h => new { at = IsoUtc(h.ChangedAt), from = h.FromStatus?.Slug(), to = h.ToStatus.Slug(), toName = h.ToStatus.Name(), note = h.Note }),
+            events = entry.Events.Select(e => new { id = e.Id, title = e.Title, startsAt = IsoUtc(e.StartsAt), url = service.Value.Link($"/events/{e.Id}") }),
+        });
+    }
+
+    private static object JsonItem(LogRow r, ServiceOptions service) => new
+    {
+        reference = r.Reference,
+        title = r.Title,
+        status = r.Status.Slug(),
+        statusName = r.Status.Name(),
+        section = r.Section.Slug(),
+        sectionName = r.Section.Name(),
+        priorities = r.Priorities,
+        ownerTeam = r.OwnerTeam,
+        targetDate = r.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        firstPublished = IsoUtc(r.FirstPublishedAt),
+        lastUpdated = IsoUtc(r.LastUpdatedAt),
+        youSaid = r.YouSaidSummary,
+        url = service.Link(Permalink(r.Reference)),
+    };
+}
+
+/// <summary>RFC 4180 CSV lines with spreadsheet formula injection neutralised.</summary>
+public static class Csv
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static string Cell(string value)
+    {
+        if (value.Length > 0 && Array.IndexOf(FormulaStarts, value[0]) >= 0)
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '))
+            ? "\"" + value.Replace("\"", "\"\"") + "\""
+            : value;
+    }
+
+    public static string Line(IEnumerable<string> cells) => string.Join(",", cells.Select(Cell)) + "\r\n";
+}

@@ -1,0 +1,377 @@
+using Engagement.Domain.Common;
+using Engagement.Domain.Feedback;
+using Engagement.Domain.Responses;
+using Engagement.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Web.Features.PublicLog;
+
+/// <summary>One published entry as the log, the feed, the CSV and the JSON API show it.</summary>
+public sealed record LogRow(
+    int Id,
+    string Reference,
+    string Title,
+    string YouSaidSummary,
+    ResponseStatus Status,
+    ServiceSection Section,
+    string OwnerTeam,
+    DateOnly? TargetDate,
+    DateTime? FirstPublishedAt,
+    DateTime LastUpdatedAt)
+{
+    public IReadOnlyList<int> Priorities { get; init; } = [];
+
+    public LogCursor Cursor => new(LastUpdatedAt, Id);
+}
+
+public sealed record LogPage(IReadOnlyList<LogRow> Rows, LogCursor? Next, LogCursor? Previous);
+
+public sealed record FilterCounts(
+    int Total,
+    IReadOnlyDictionary<ResponseStatus, int> ByStatus,
+    IReadOnlyDictionary<ServiceSection, int> BySection,
+    IReadOnlyDictionary<int, int> ByPriority);
+
+public sealed record HistoryItem(DateTime ChangedAt, ResponseStatus? FromStatus, ResponseStatus ToStatus, string? Note);
+
+public sealed record LinkedEvent(int Id, string Title, DateTime StartsAt);
+
+public sealed record EntryDetail(LogRow Row, string WeDidMarkdown, IReadOnlyList<HistoryItem> History, IReadOnlyList<LinkedEvent> Events, int RaisedBy);
+
+public sealed record PriorityFigures(
+    int FeedbackReceived,
+    int Entries,
+    IReadOnlyDictionary<ResponseStatus, int> EntriesByStatus,
+    double? MedianDaysToFirstResponse,
+    double? ShareCompleted);
+
+/// <summary>
+/// Every read of the public log: filters are implemented once, here, for the page, feed, CSV and JSON API.
+/// Published entries only; no-tracking projections; keyset pagination on (LastUpdatedAt desc, Id desc); counts are
+/// GROUP BY aggregates in the database.
+/// </summary>
+public sealed class PublicLogQuery(EngagementDbContext db)
+{
+    public const int PageSize = 20;
+
+    private static readonly ResponseStatus[] ActionStatuses = [ResponseStatus.ActionPlanned, ResponseStatus.InProgress, ResponseStatus.Completed];
+
+    private enum Ignore
+    {
+        Nothing,
+        Priority,
+        Section,
+        Status,
+    }
+
+    /// <summary>
+    /// Published entries. The flag is compared with a parameter on purpose: a bare boolean column (`WHERE IsPublished`,
+    /// which is what `e.IsPublished` or `== true` translate to) is not an index constraint for SQLite, so the
+    /// (IsPublished, LastUpdatedAt, Id) index would be scanned and sorted instead of searched.
+    /// </summary>
+    public IQueryable<ResponseEntry> Published()
+    {
+        var published = true;
+        return db.ResponseEntries.AsNoTracking().Where(e => e.IsPublished == published);
+    }
+
+    private IQueryable<ResponseEntry> Filtered(LogFilter filter, Ignore ignore = Ignore.Nothing)
+    {
+        var query = Published();
+        if (ignore != Ignore.Priority && filter.Priorities.Count > 0)
+        {
+            var numbers = filter.Priorities.ToArray();
+            query = query.Where(e => e.Priorities.Any(p => numbers.Contains(p.PriorityNumber)));
+        }
+
+        if (ignore != Ignore.Section && filter.Section is { } section)
+        {
+            query = query.Where(e => e.Section == section);
+        }
+
+        if (ignore != Ignore.Status && filter.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+
+        if (filter.UpdatedFrom is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.LastUpdatedAt >= start);
+        }
+
+        if (filter.UpdatedTo is { } to && to < DateOnly.MaxValue)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.LastUpdatedAt < end);
+        }
+
+        if (filter.Words is { } words)
+        {
+            var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+            query = query.Where(e =>
+                EF.Functions.Like(e.Title, pattern, "\\") ||
+                EF.Functions.Like(e.YouSaidSummary, pattern, "\\") ||
+                EF.Functions.Like(e.WeDidMarkdown, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<LogRow> Project(IQueryable<ResponseEntry> query) => query.Select(e => new LogRow(
+        e.Id, e.Reference, e.Title, e.YouSaidSummary, e.Status, e.Section, e.OwnerTeam, e.TargetDate, e.FirstPublishedAt, e.LastUpdatedAt));
+
+    /// <summary>One page in "newest update first" order, after or before a cursor (neither: the first page).</summary>
+    public async Task<LogPage> PageAsync(LogFilter filter, LogCursor? after, LogCursor? before, int size = PageSize, CancellationToken cancellationToken = default)
+    {
+        var query = Filtered(filter);
+        List<LogRow> rows;
+        bool hasNext;
+        bool hasPrevious;
+        if (before is { } b)
+        {
+            var (t, id) = (b.LastUpdatedAt, b.Id);
+            rows = await Project(query.Where(e => e.LastUpdatedAt > t || (e.LastUpdatedAt == t && e.Id > id))
+                    .OrderBy(e => e.LastUpdatedAt).ThenBy(e => e.Id).Take(size + 1))
+                .ToListAsync(cancellationToken);
+            hasPrevious = rows.Count > size;
+            rows = rows.Take(size).Reverse().ToList();
+            hasNext = true;
+        }
+        else
+        {
+            var newest = query;
+            if (after is { } a)
+            {
+                var (t, id) = (a.LastUpdatedAt, a.Id);
+                newest = query.Where(e => e.LastUpdatedAt < t || (e.LastUpdatedAt == t && e.Id < id));
+            }
+
+            rows = await Project(newest.OrderByDescending(e => e.LastUpdatedAt).ThenByDescending(e => e.Id).Take(size + 1))
+                .ToListAsync(cancellationToken);
+            hasNext = rows.Count > size;
+            rows = rows.Take(size).ToList();
+            hasPrevious = false;
+            if (after is not null && rows.Count > 0)
+            {
+                var (t, id) = (rows[0].LastUpdatedAt, rows[0].Id);
+                hasPrevious = await query.AnyAsync(e => e.LastUpdatedAt > t || (e.LastUpdatedAt == t && e.Id > id), cancellationToken);
+            }
+        }
+
+        rows = await WithPrioritiesAsync(rows, cancellationToken);
+        return new LogPage(
+            rows,
+            hasNext && rows.Count > 0 ? rows[^1].Cursor : null,
+            hasPrevious && rows.Count > 0 ? rows[0].Cursor : null);
+    }
+
+    /// <summary>Every matching entry, newest update first, read page by page (for the CSV download).</summary>
+    public async IAsyncEnumerable<LogRow> AllAsync(LogFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        LogCursor? after = null;
+        while (true)
+        {
+            var page = await PageAsync(filter, after, null, 500, cancellationToken);
+            foreach (var row in page.Rows)
+            {
+                yield return row;
+            }
+
+            if (page.Next is null)
+            {
+                yield break;
+            }
+
+            after = page.Next;
+        }
+    }
+
+    private async Task<List<LogRow>> WithPrioritiesAsync(List<LogRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var ids = rows.Select(r => r.Id).ToArray();
+        var links = await db.ResponseEntryPriorities.AsNoTracking()
+            .Where(p => ids.Contains(p.ResponseEntryId))
+            .Select(p => new { p.ResponseEntryId, p.PriorityNumber })
+            .ToListAsync(cancellationToken);
+        var byEntry = links.ToLookup(l => l.ResponseEntryId, l => l.PriorityNumber);
+        return rows.Select(r => r with { Priorities = byEntry[r.Id].Order().ToList() }).ToList();
+    }
+
+    /// <summary>How many entries each filter value would give under the other current filters.</summary>
+    public async Task<FilterCounts> CountsAsync(LogFilter filter, CancellationToken cancellationToken = default)
+    {
+        var total = await Filtered(filter).CountAsync(cancellationToken);
+        var byStatus = await Filtered(filter, Ignore.Status)
+            .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var bySection = await Filtered(filter, Ignore.Section)
+            .GroupBy(e => e.Section).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var matching = Filtered(filter, Ignore.Priority).Select(e => e.Id);
+        var byPriority = await db.ResponseEntryPriorities.AsNoTracking()
+            .Where(p => matching.Contains(p.ResponseEntryId))
+            .GroupBy(p => p.PriorityNumber).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return new FilterCounts(total, byStatus, bySection, byPriority);
+    }
+
+    /// <summary>A published entry with its history, events and how many people raised it; null when unpublished or unknown.</summary>
+    public async Task<EntryDetail?> EntryAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        var found = await Published().Where(e => e.Reference == reference)
+            .Select(e => new
+            {
+                Row = new LogRow(e.Id, e.Reference, e.Title, e.YouSaidSummary, e.Status, e.Section, e.OwnerTeam, e.TargetDate, e.FirstPublishedAt, e.LastUpdatedAt),
+                e.WeDidMarkdown,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var id = found.Row.Id;
+        var rows = await WithPrioritiesAsync([found.Row], cancellationToken);
+        var history = await db.StatusChanges.AsNoTracking()
+            .Where(h => h.ResponseEntryId == id)
+            .OrderBy(h => h.ChangedAt).ThenBy(h => h.Id)
+            .Select(h => new HistoryItem(h.ChangedAt, h.FromStatus, h.ToStatus, h.Note))
+            .ToListAsync(cancellationToken);
+        var events = await (
+                from link in db.ResponseEntryEvents.AsNoTracking()
+                where link.ResponseEntryId == id
+                join ev in db.Events.AsNoTracking() on link.EventId equals ev.Id
+                orderby ev.StartsAt
+                select new LinkedEvent(ev.Id, ev.Title, ev.StartsAt))
+            .ToListAsync(cancellationToken);
+        var raisedBy = await db.FeedbackItems.CountAsync(f => f.ResponseEntryId == id, cancellationToken);
+        return new EntryDetail(rows[0], found.WeDidMarkdown, history, events, raisedBy);
+    }
+
+    /// <summary>The figures on a priority's page.</summary>
+    public async Task<PriorityFigures> PriorityFiguresAsync(int number, CancellationToken cancellationToken = default)
+    {
+        var feedback = await db.FeedbackItemPriorities.AsNoTracking().CountAsync(p => p.PriorityNumber == number, cancellationToken);
+        var entries = Published().Where(e => e.Priorities.Any(p => p.PriorityNumber == number));
+        var byStatus = await entries.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var days = await DaysToFirstResponse(entries).Select(d => d.Days).ToListAsync(cancellationToken);
+        var total = byStatus.Values.Sum();
+        return new PriorityFigures(
+            feedback,
+            total,
+            byStatus,
+            Statistics.Median(days),
+            total == 0 ? null : (double)byStatus.GetValueOrDefault(ResponseStatus.Completed) / total);
+    }
+
+    private sealed record FirstResponse(DateTime FirstPublishedAt, DateTime FirstFeedbackAt)
+    {
+        public double Days => Math.Max(0, (FirstPublishedAt - FirstFeedbackAt).TotalDays);
+    }
+
+    /// <summary>Per published entry with linked feedback: first published minus the earliest linked feedback.</summary>
+    private IQueryable<FirstResponse> DaysToFirstResponse(IQueryable<ResponseEntry> entries) =>
+        entries
+            .Where(e => e.FirstPublishedAt != null)
+            .Select(e => new
+            {
+                Published = e.FirstPublishedAt!.Value,
+                First = db.FeedbackItems.Where(f => f.ResponseEntryId == e.Id).Min(f => (DateTime?)f.SubmittedAt),
+            })
+            .Where(x => x.First != null)
+            .Select(x => new FirstResponse(x.Published, x.First!.Value));
+
+    /// <summary>Everything the insights page draws: aggregates only.</summary>
+    public async Task<InsightFigures> InsightsAsync(CancellationToken cancellationToken = default)
+    {
+        var feedback = db.FeedbackItems.AsNoTracking().Where(f => !f.IsQuarantined);
+        var feedbackByPriority = await db.FeedbackItemPriorities.AsNoTracking()
+            .GroupBy(p => p.PriorityNumber).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var publishedIds = Published().Select(e => e.Id);
+        var entriesByPriority = await db.ResponseEntryPriorities.AsNoTracking()
+            .Where(p => publishedIds.Contains(p.ResponseEntryId))
+            .GroupBy(p => p.PriorityNumber).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var feedbackBySection = await feedback.GroupBy(f => f.Section).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var entriesBySection = await Published().GroupBy(e => e.Section).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var feedbackByMonth = await feedback
+            .GroupBy(f => new { f.SubmittedAt.Year, f.SubmittedAt.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var entriesByMonth = await Published().Where(e => e.FirstPublishedAt != null)
+            .GroupBy(e => new { e.FirstPublishedAt!.Value.Year, e.FirstPublishedAt!.Value.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byStatus = await Published().GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var responses = await DaysToFirstResponse(Published()).ToListAsync(cancellationToken);
+
+        var concerns = feedback.Where(f => f.Flag == FeedbackFlag.None);
+        var concernCount = await concerns.CountAsync(cancellationToken);
+        var ledToAction = await concerns
+            .Where(f => Published().Any(e => e.Id == f.ResponseEntryId && ActionStatuses.Contains(e.Status)))
+            .CountAsync(cancellationToken);
+
+        var feedbackByQuarter = feedbackByMonth.GroupBy(m => Quarter.Of(m.Year, m.Month)).ToDictionary(g => g.Key, g => g.Sum(m => m.Count));
+        var entriesByQuarter = entriesByMonth.GroupBy(m => Quarter.Of(m.Year, m.Month)).ToDictionary(g => g.Key, g => g.Sum(m => m.Count));
+        var medianByQuarter = responses
+            .GroupBy(r => Quarter.Of(r.FirstPublishedAt.Year, r.FirstPublishedAt.Month))
+            .ToDictionary(g => g.Key, g => Statistics.Median(g.Select(r => r.Days).ToList()) ?? 0);
+        var quarters = feedbackByQuarter.Keys.Concat(entriesByQuarter.Keys).Distinct().Order().ToList();
+
+        return new InsightFigures(
+            feedbackByPriority, entriesByPriority, feedbackBySection, entriesBySection,
+            quarters, feedbackByQuarter, entriesByQuarter, medianByQuarter,
+            Statistics.Median(responses.Select(r => r.Days).ToList()),
+            byStatus, concernCount, ledToAction);
+    }
+}
+
+public sealed record InsightFigures(
+    IReadOnlyDictionary<int, int> FeedbackByPriority,
+    IReadOnlyDictionary<int, int> EntriesByPriority,
+    IReadOnlyDictionary<ServiceSection, int> FeedbackBySection,
+    IReadOnlyDictionary<ServiceSection, int> EntriesBySection,
+    IReadOnlyList<Quarter> Quarters,
+    IReadOnlyDictionary<Quarter, int> FeedbackByQuarter,
+    IReadOnlyDictionary<Quarter, int> EntriesByQuarter,
+    IReadOnlyDictionary<Quarter, double> MedianDaysByQuarter,
+    double? MedianDaysOverall,
+    IReadOnlyDictionary<ResponseStatus, int> EntriesByStatus,
+    int Concerns,
+    int ConcernsLedToAction);
+
+/// <summary>A calendar quarter, for example 2026 Q1.</summary>
+public readonly record struct Quarter(int Year, int Number) : IComparable<Quarter>
+{
+    public static Quarter Of(int year, int month) => new(year, (month - 1) / 3 + 1);
+
+    public int CompareTo(Quarter other) => (Year, Number).CompareTo((other.Year, other.Number));
+
+    public override string ToString() => $"{Year} Q{Number}";
+}
+
+public static class Statistics
+{
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
