@@ -172,10 +172,19 @@ public sealed class EventJourneyTests(EngagementFactory factory) : IClassFixture
         {
             var ev = new Event
             {
-                Kind = EventKind.CoProductionWorkshop, Audience = EventAudience.Anyone, Title = "Summer workshop; tea, cake",
-                Description = "Line one\nLine two", StartsAt = start, EndsAt = start.AddHours(2), Mode = AttendanceMode.Both,
-                Venue = "Guildhall, Bath", JoiningLink = "https://meet.example.org/secret-room", Capacity = 10,
-                RegistrationOpensAt = DateTime.UtcNow, RegistrationClosesAt = start.AddDays(-1), CreatedAt = DateTime.UtcNow,
+                Kind = EventKind.CoProductionWorkshop,
+                Audience = EventAudience.Anyone,
+                Title = "Summer workshop; tea, cake",
+                Description = "Line one\nLine two",
+                StartsAt = start,
+                EndsAt = start.AddHours(2),
+                Mode = AttendanceMode.Both,
+                Venue = "Guildhall, Bath",
+                JoiningLink = "https://meet.example.org/secret-room",
+                Capacity = 10,
+                RegistrationOpensAt = DateTime.UtcNow,
+                RegistrationClosesAt = start.AddDays(-1),
+                CreatedAt = DateTime.UtcNow,
             };
             db.Events.Add(ev);
             await db.SaveChangesAsync();

@@ -168,7 +168,7 @@ public sealed class StaffEventsTests(EngagementFactory factory) : IClassFixture<
         await using var before = factory.CreateDbContext();
         var count = await before.Events.CountAsync();
 
-        var response = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Input.Title"] = "" , ["Input.Capacity"] = "0" });
+        var response = await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Capacity"] = "0" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);

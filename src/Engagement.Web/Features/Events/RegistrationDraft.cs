@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Engagement.Infrastructure.Security;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Engagement.Web.Features.Events;
@@ -35,37 +36,14 @@ public sealed record RegistrationConfirmation(int EventId, string Title, bool Co
 /// <summary>Encrypts and authenticates booking drafts and confirmations with ASP.NET Core Data Protection.</summary>
 public sealed class RegistrationProtector(IDataProtectionProvider provider, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly ITimeLimitedDataProtector _drafts = provider.CreateProtector("Engagement.Events.Draft.v1").ToTimeLimitedDataProtector();
-    private readonly ITimeLimitedDataProtector _confirmations = provider.CreateProtector("Engagement.Events.Confirmation.v1").ToTimeLimitedDataProtector();
+    private readonly ProtectedState<RegistrationDraft> _drafts = new(provider, clock, "Engagement.Events.Draft.v1", TimeSpan.FromHours(24));
+    private readonly ProtectedState<RegistrationConfirmation> _confirmations = new(provider, clock, "Engagement.Events.Confirmation.v1", TimeSpan.FromHours(2));
 
-    public string Protect(RegistrationDraft draft) => _drafts.Protect(JsonSerializer.Serialize(draft, Json), clock.GetUtcNow().AddHours(24));
+    public string Protect(RegistrationDraft draft) => _drafts.Protect(draft);
 
-    public RegistrationDraft? Unprotect(string? value) => Read<RegistrationDraft>(_drafts, value);
+    public RegistrationDraft? Unprotect(string? value) => _drafts.Unprotect(value);
 
-    public string Protect(RegistrationConfirmation confirmation) =>
-        _confirmations.Protect(JsonSerializer.Serialize(confirmation, Json), clock.GetUtcNow().AddHours(2));
+    public string Protect(RegistrationConfirmation confirmation) => _confirmations.Protect(confirmation);
 
-    public RegistrationConfirmation? UnprotectConfirmation(string? value) => Read<RegistrationConfirmation>(_confirmations, value);
-
-    private static T? Read<T>(ITimeLimitedDataProtector protector, string? value) where T : class
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(protector.Unprotect(value), Json);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public RegistrationConfirmation? UnprotectConfirmation(string? value) => _confirmations.Unprotect(value);
 }

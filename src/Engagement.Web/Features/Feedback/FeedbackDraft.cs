@@ -4,6 +4,7 @@ using System.Text.Json;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Security;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Engagement.Web.Features.Feedback;
@@ -58,41 +59,15 @@ public sealed class FeedbackProtector(IDataProtectionProvider provider, TimeProv
     public static readonly TimeSpan DraftLifetime = TimeSpan.FromHours(24);
     public static readonly TimeSpan ReceiptLifetime = TimeSpan.FromHours(2);
 
-    // The draft is never rendered; relaxed escaping only keeps it small.
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ProtectedState<FeedbackDraft> _drafts = new(provider, clock, "Engagement.Feedback.Draft.v1", DraftLifetime);
+    private readonly ProtectedState<FeedbackReceipt> _receipts = new(provider, clock, "Engagement.Feedback.Receipt.v1", ReceiptLifetime);
 
-    private readonly ITimeLimitedDataProtector _drafts = provider.CreateProtector("Engagement.Feedback.Draft.v1").ToTimeLimitedDataProtector();
-    private readonly ITimeLimitedDataProtector _receipts = provider.CreateProtector("Engagement.Feedback.Receipt.v1").ToTimeLimitedDataProtector();
-
-    public string Protect(FeedbackDraft draft) =>
-        _drafts.Protect(JsonSerializer.Serialize(draft, Json), clock.GetUtcNow().Add(DraftLifetime));
+    public string Protect(FeedbackDraft draft) => _drafts.Protect(draft);
 
     /// <summary>The draft, or null when it is missing, tampered with or expired.</summary>
-    public FeedbackDraft? Unprotect(string? value) => Read<FeedbackDraft>(_drafts, value);
+    public FeedbackDraft? Unprotect(string? value) => _drafts.Unprotect(value);
 
-    public string Protect(FeedbackReceipt receipt) =>
-        _receipts.Protect(JsonSerializer.Serialize(receipt, Json), clock.GetUtcNow().Add(ReceiptLifetime));
+    public string Protect(FeedbackReceipt receipt) => _receipts.Protect(receipt);
 
-    public FeedbackReceipt? UnprotectReceipt(string? value) => Read<FeedbackReceipt>(_receipts, value);
-
-    private static T? Read<T>(ITimeLimitedDataProtector protector, string? value) where T : class
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(protector.Unprotect(value), Json);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public FeedbackReceipt? UnprotectReceipt(string? value) => _receipts.Unprotect(value);
 }
