@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Engagement.Domain.Feedback;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Engagement.Web.Features.Feedback;
@@ -35,7 +35,7 @@ public static class FeedbackValidation
         {
             modelState.AddModelError(prefix + ".ContactEmail", "Email address must be 320 characters or fewer");
         }
-        else if (hasEmail && !IsEmail(email!.Trim()))
+        else if (hasEmail && !PersonDetails.IsEmail(email!.Trim()))
         {
             modelState.AddModelError(prefix + ".ContactEmail", "Enter an email address in the correct format, like name@example.com");
         }
@@ -48,8 +48,4 @@ public static class FeedbackValidation
             modelState.AddModelError(prefix + ".ConsentToContact", "Select if we can contact you or tell you about progress, or leave your email address blank");
         }
     }
-
-    public static bool IsEmail(string email) =>
-        new EmailAddressAttribute().IsValid(email) && email.IndexOfAny(['\r', '\n', ' ', '<', '>', ',', ';', '"']) < 0
-        && email.IndexOf('.', email.IndexOf('@', StringComparison.Ordinal)) > 0;
 }

@@ -2,6 +2,7 @@ using Engagement.Domain.Common;
 using Engagement.Domain.Events;
 using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Feedback;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,24 +25,7 @@ public sealed class RegisterProviderModel(ProviderAccounts providers) : PageMode
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Input.Name))
-        {
-            ModelState.AddModelError("Input.Name", "Enter your full name");
-        }
-        else if (Input.Name.Trim().Length > EventLimits.NameMaxLength)
-        {
-            ModelState.AddModelError("Input.Name", "Your name must be 200 characters or fewer");
-        }
-
-        var email = Input.Email?.Trim() ?? "";
-        if (email.Length == 0)
-        {
-            ModelState.AddModelError("Input.Email", "Enter your email address");
-        }
-        else if (email.Length > EventLimits.EmailMaxLength || !FeedbackValidation.IsEmail(email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.com");
-        }
+        PersonDetails.RequireNameAndEmail(ModelState, "Input", Input.Name, Input.Email);
 
         if (string.IsNullOrEmpty(Input.Password))
         {
@@ -77,7 +61,7 @@ public sealed class RegisterProviderModel(ProviderAccounts providers) : PageMode
         }
 
         var errors = await providers.RegisterAsync(
-            new RegisterProvider(Input.Name!, email, Input.Password!, Input.OrganisationName!, Input.ProviderType!.Value, Input.CqcLocationId),
+            new RegisterProvider(Input.Name!, Input.Email!.Trim(), Input.Password!, Input.OrganisationName!, Input.ProviderType!.Value, Input.CqcLocationId),
             cancellationToken);
         if (errors.Count > 0)
         {

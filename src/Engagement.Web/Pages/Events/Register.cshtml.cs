@@ -3,6 +3,7 @@ using Engagement.Domain.Events;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Feedback;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -184,24 +185,7 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
     {
         if (step == Details)
         {
-            if (string.IsNullOrWhiteSpace(Input.Name))
-            {
-                ModelState.AddModelError("Input.Name", "Enter your full name");
-            }
-            else if (Input.Name.Trim().Length > EventLimits.NameMaxLength)
-            {
-                ModelState.AddModelError("Input.Name", "Your name must be 200 characters or fewer");
-            }
-
-            var email = Input.Email?.Trim() ?? "";
-            if (email.Length == 0)
-            {
-                ModelState.AddModelError("Input.Email", "Enter your email address");
-            }
-            else if (email.Length > EventLimits.EmailMaxLength || !FeedbackValidation.IsEmail(email))
-            {
-                ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.com");
-            }
+            PersonDetails.RequireNameAndEmail(ModelState, "Input", Input.Name, Input.Email);
 
             if (Event.IsForProviders && string.IsNullOrWhiteSpace(Input.Organisation))
             {
