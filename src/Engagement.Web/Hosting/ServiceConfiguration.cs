@@ -49,6 +49,7 @@ public static class ServiceConfiguration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         AddFeedback(services);
+        AddTriageAndResponses(services, configuration);
 
         var cookies = CookieSecurity.From(configuration);
         AddIdentity(services, cookies);
@@ -115,6 +116,22 @@ public static class ServiceConfiguration
         services.AddSingleton<Features.Feedback.FeedbackProtector>();
         services.AddScoped<Features.Feedback.FeedbackChoices>();
         services.AddScoped<Features.Feedback.SubmitFeedbackHandler>();
+    }
+
+    private static void AddTriageAndResponses(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Features.Triage.SafeguardingOptions>(configuration.GetSection(Features.Triage.SafeguardingOptions.Section));
+        services.AddScoped<Features.Triage.FlagSafeguardingConcernHandler>();
+        services.AddScoped<Features.Triage.FlagComplaintHandler>();
+        services.AddScoped<Features.Triage.MarkNotForPublicationHandler>();
+        services.AddScoped<Features.Triage.LinkFeedbackPrioritiesHandler>();
+        services.AddScoped<Features.Triage.LinkFeedbackToEntryHandler>();
+        services.AddScoped<Features.Triage.AssignFeedbackHandler>();
+        services.AddScoped<Features.Triage.AddFeedbackNoteHandler>();
+        services.AddScoped<Features.Responses.ProgressEmails>();
+        services.AddScoped<Features.Responses.SaveResponseEntryHandler>();
+        services.AddScoped<Features.Responses.ChangeResponseStatusHandler>();
+        services.AddScoped<Features.Responses.PublishResponseEntryHandler>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)
