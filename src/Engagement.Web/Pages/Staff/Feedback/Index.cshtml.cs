@@ -46,7 +46,7 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public List<PriorityChoice> PriorityChoices { get; private set; } = [];
@@ -112,7 +112,7 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
             ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["q"] = Query,
-            ["page"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["p"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         };
         var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => v.Key + "=" + Uri.EscapeDataString(v.Value!)));
         return "/staff/feedback" + (query.Length > 0 ? "?" + query : "");

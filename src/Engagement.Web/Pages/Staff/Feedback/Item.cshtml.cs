@@ -79,9 +79,12 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
         await ResultAsync(id, nameof(NotForPublication), await handler.HandleAsync(new MarkNotForPublication(id, NotForPublication.Reason, NotForPublication.Note, UserId), cancellationToken),
             "Marked not for publication and closed", cancellationToken);
 
-    public async Task<IActionResult> OnPostPrioritiesAsync(int id, [FromServices] LinkFeedbackPrioritiesHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync(id, nameof(LinkPriorities), await handler.HandleAsync(new LinkFeedbackPriorities(id, LinkPriorities.Numbers, UserId), cancellationToken),
+    public async Task<IActionResult> OnPostPrioritiesAsync(int id, [FromServices] LinkFeedbackPrioritiesHandler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(new LinkFeedbackPriorities(id, LinkPriorities.Numbers, UserId), cancellationToken);
+        return await ResultAsync(id, nameof(LinkPriorities), result.Field == "Priorities" ? result with { Field = nameof(PrioritiesInput.Numbers) } : result,
             "Priorities saved", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignFeedbackHandler handler, CancellationToken cancellationToken) =>
         await ResultAsync(id, nameof(Assign), await handler.HandleAsync(new AssignFeedback(id, Assign.AssigneeUserId, UserId), cancellationToken),

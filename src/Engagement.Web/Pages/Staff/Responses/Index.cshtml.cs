@@ -11,7 +11,7 @@ public sealed class IndexModel(EngagementDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
