@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Responses;
@@ -187,7 +187,11 @@ public sealed class ResponseWorkflowTests(EngagementFactory factory) : IClassFix
 
         var badDate = await Html.ParseAsync(await SubmitAsync(client, url, "form#status-form", new()
         {
-            ["Move.NewStatus"] = "ActionPlanned", ["Move.Note"] = "A plan", ["Move.TargetDate.Day"] = "31", ["Move.TargetDate.Month"] = "2", ["Move.TargetDate.Year"] = "2027",
+            ["Move.NewStatus"] = "ActionPlanned",
+            ["Move.Note"] = "A plan",
+            ["Move.TargetDate.Day"] = "31",
+            ["Move.TargetDate.Month"] = "2",
+            ["Move.TargetDate.Year"] = "2027",
         }));
         Assert.Contains("Target date must be a real date", badDate.QuerySelector("#Move_TargetDate-error").Text());
 

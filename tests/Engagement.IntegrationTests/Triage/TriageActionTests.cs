@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Globalization;
+using AngleSharp.Dom;
 using Engagement.Domain.Auditing;
 using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Identity;
