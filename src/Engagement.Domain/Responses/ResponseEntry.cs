@@ -39,7 +39,7 @@ public sealed class ResponseEntry
 
     public List<ResponseEntryPriority> Priorities { get; set; } = [];
     public List<ResponseEntryEvent> Events { get; set; } = [];
-    public IReadOnlyList<StatusChange> History => _history;
+    public IReadOnlyList<StatusChange> History => _history.AsReadOnly();
 
     public static string FormatReference(int year, int sequence) => $"WD-{year:D4}-{sequence:D4}";
 

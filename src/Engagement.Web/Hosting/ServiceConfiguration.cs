@@ -51,6 +51,7 @@ public static class ServiceConfiguration
         AddFeedback(services);
         AddEvents(services);
         AddPublicLog(services);
+        AddTriageAndResponses(services, configuration);
 
         var cookies = CookieSecurity.From(configuration);
         AddIdentity(services, cookies);
@@ -134,6 +135,22 @@ public static class ServiceConfiguration
     {
         services.AddScoped<Features.PublicLog.PublicLogQuery>();
         services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, Features.PublicLog.CacheableTempDataProvider>();
+    }
+
+    private static void AddTriageAndResponses(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Features.Triage.SafeguardingOptions>(configuration.GetSection(Features.Triage.SafeguardingOptions.Section));
+        services.AddScoped<Features.Triage.FlagSafeguardingConcernHandler>();
+        services.AddScoped<Features.Triage.FlagComplaintHandler>();
+        services.AddScoped<Features.Triage.MarkNotForPublicationHandler>();
+        services.AddScoped<Features.Triage.LinkFeedbackPrioritiesHandler>();
+        services.AddScoped<Features.Triage.LinkFeedbackToEntryHandler>();
+        services.AddScoped<Features.Triage.AssignFeedbackHandler>();
+        services.AddScoped<Features.Triage.AddFeedbackNoteHandler>();
+        services.AddScoped<Features.Responses.ProgressEmails>();
+        services.AddScoped<Features.Responses.SaveResponseEntryHandler>();
+        services.AddScoped<Features.Responses.ChangeResponseStatusHandler>();
+        services.AddScoped<Features.Responses.PublishResponseEntryHandler>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookieSecurity cookies)

@@ -92,5 +92,6 @@ public sealed class ConfigurationDocumentationTests
         BindStrictly<Engagement.Infrastructure.Email.EmailOptions>("Email");
         BindStrictly<Engagement.Infrastructure.ServiceOptions>("Service");
         BindStrictly<Engagement.Infrastructure.Seeding.SeedOptions>("Seed");
+        BindStrictly<Engagement.Web.Features.Triage.SafeguardingOptions>("Safeguarding");
     }
 }

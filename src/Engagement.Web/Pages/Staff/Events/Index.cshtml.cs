@@ -22,12 +22,14 @@ public sealed class IndexModel(EngagementDbContext db, TimeProvider clock) : Pag
     public async Task OnGetAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = db.Events.AsNoTracking().Select(e => new Row(
-            e.Id, e.Title, e.Kind, e.StartsAt, e.EndsAt, e.Capacity, e.ConfirmedCount,
-            db.Registrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
-            e.IsCancelled, e.SeriesId != null));
-        Upcoming = await rows.Where(r => r.EndsAt > now).OrderBy(r => r.StartsAt).Take(200).ToListAsync();
-        Past = await rows.Where(r => r.EndsAt <= now).OrderByDescending(r => r.StartsAt).Take(50).ToListAsync();
+        Upcoming = await Rows(db.Events.AsNoTracking().Where(e => e.EndsAt > now).OrderBy(e => e.StartsAt).Take(200)).ToListAsync();
+        Past = await Rows(db.Events.AsNoTracking().Where(e => e.EndsAt <= now).OrderByDescending(e => e.StartsAt).Take(50)).ToListAsync();
         PendingProviders = await db.Users.CountAsync(u => u.ProviderType != null && !u.IsApproved);
     }
+
+    /// <summary>Filter and order on the entity first: EF Core cannot translate a filter on a constructed record.</summary>
+    private IQueryable<Row> Rows(IQueryable<Event> events) => events.Select(e => new Row(
+        e.Id, e.Title, e.Kind, e.StartsAt, e.EndsAt, e.Capacity, e.ConfirmedCount,
+        db.Registrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
+        e.IsCancelled, e.SeriesId != null));
 }

@@ -1,0 +1,56 @@
+using Engagement.Domain.Common;
+using Engagement.Infrastructure.Data;
+using Engagement.Web.Features.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Web.Features.Responses;
+
+/// <summary>Publish (or with <see cref="Publish"/> false, unpublish) an entry.</summary>
+public sealed record PublishResponseEntry(int EntryId, Guid ExpectedVersion, bool Publish, string UserId);
+
+/// <summary>
+/// Publishing makes the entry public at once, moves its linked feedback items to "linked to a published entry" and
+/// queues one progress email per opted-in submitter, all in one transaction. Unpublishing takes it down and moves the
+/// items back to "being looked at".
+/// </summary>
+public sealed class PublishResponseEntryHandler(EngagementDbContext db, ProgressEmails emails, TimeProvider clock, PublicPagesCache publicPages)
+{
+    public async Task<DomainResult> HandleAsync(PublishResponseEntry command, CancellationToken cancellationToken = default)
+    {
+        var entry = await db.ResponseEntries.Include(e => e.History).SingleOrDefaultAsync(e => e.Id == command.EntryId, cancellationToken);
+        if (entry is null)
+        {
+            return EntryConcurrency.NotFound;
+        }
+
+        if (EntryConcurrency.IsStale(db, entry, command.ExpectedVersion))
+        {
+            return EntryConcurrency.Conflict;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = command.Publish ? entry.Publish(now) : entry.Unpublish(now);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await FeedbackLinks.SetStateAsync(db, entry, cancellationToken);
+            var queued = command.Publish ? await emails.QueueAsync(entry, published: true, cancellationToken) : 0;
+            db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Publish ? ResponseAudit.Published : ResponseAudit.Unpublished, command.UserId, now, $"emails={queued}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EntryConcurrency.Conflict;
+        }
+
+        await publicPages.InvalidateAsync(cancellationToken);
+        return DomainResult.Ok;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Engagement.Domain.Auditing;
+using Engagement.Domain.Common;
+using Engagement.Domain.Feedback;
+using Engagement.Domain.Priorities;
+using Engagement.Domain.Responses;
+using Engagement.Infrastructure.Data;
+using Engagement.Web.Features.Publishing;
+using Engagement.Web.Features.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Web.Features.Responses;
+
+/// <summary>
+/// Create (no <see cref="Id"/>) or edit an entry. The page has checked lengths and required fields; this checks what
+/// needs the database: live priorities, feedback references that exist and may be published, events that exist, and
+/// that nobody else saved the entry since the form was loaded.
+/// </summary>
+public sealed record SaveResponseEntry(
+    int? Id,
+    Guid? ExpectedVersion,
+    string Title,
+    string YouSaidSummary,
+    string WeDidMarkdown,
+    IReadOnlyList<int> Priorities,
+    ServiceSection Section,
+    string OwnerTeam,
+    DateOnly? TargetDate,
+    IReadOnlyList<string> FeedbackReferences,
+    IReadOnlyList<int> EventIds,
+    string UserId);
+
+public sealed class SaveResponseEntryHandler(
+    EngagementDbContext db,
+    ReferenceNumbers references,
+    TimeProvider clock,
+    PublicPagesCache publicPages)
+{
+    public async Task<DomainResult<int>> HandleAsync(SaveResponseEntry command, CancellationToken cancellationToken = default)
+    {
+        var live = (await db.Priorities.AsNoTracking().Where(p => p.IsLive).Select(p => p.Number).ToListAsync(cancellationToken)).ToHashSet();
+        var priorities = PrioritySelection.Create(command.Priorities, live);
+        if (!priorities.Succeeded)
+        {
+            return DomainResult<int>.Refused(priorities.Error!, "Priorities");
+        }
+
+        var eventIds = command.EventIds.Distinct().ToList();
+        var knownEvents = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        if (knownEvents.Count != eventIds.Count)
+        {
+            return DomainResult<int>.Refused("Select events from the list", "EventIds");
+        }
+
+        var wanted = command.FeedbackReferences.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToList();
+        var items = await db.FeedbackItems.Where(f => wanted.Contains(f.Reference)).ToListAsync(cancellationToken);
+        var unknown = wanted.Except(items.Select(i => i.Reference)).ToList();
+        if (unknown.Count > 0)
+        {
+            return DomainResult<int>.Refused($"There is no feedback item {string.Join(", ", unknown)}", "FeedbackReferences");
+        }
+
+        if (items.Select(TriageRules.CannotLinkReason).FirstOrDefault(r => r is not null) is { } refusal)
+        {
+            return DomainResult<int>.Refused(refusal, "FeedbackReferences");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        ResponseEntry entry;
+        if (command.Id is { } id)
+        {
+            var found = await db.ResponseEntries.Include(e => e.Priorities).Include(e => e.Events).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (found is null)
+            {
+                return DomainResult<int>.Refused(EntryConcurrency.NotFound.Error!, "Entry");
+            }
+
+            if (command.ExpectedVersion is not { } expected || EntryConcurrency.IsStale(db, found, expected))
+            {
+                return DomainResult<int>.Refused(EntryConcurrency.ConflictMessage, "Version");
+            }
+
+            entry = found;
+        }
+        else
+        {
+            var number = await references.NextAsync(ReferenceNumbers.Response, now.Year, cancellationToken);
+            entry = ResponseEntry.Create(ResponseEntry.FormatReference(now.Year, number), command.Title, command.UserId, now);
+            db.ResponseEntries.Add(entry);
+        }
+
+        entry.Title = command.Title.Trim();
+        entry.YouSaidSummary = command.YouSaidSummary.Trim();
+        entry.WeDidMarkdown = command.WeDidMarkdown.Trim();
+        entry.Section = command.Section;
+        entry.OwnerTeam = command.OwnerTeam.Trim();
+        entry.TargetDate = command.TargetDate;
+        entry.Priorities.RemoveAll(p => !priorities.Value!.Contains(p.PriorityNumber));
+        entry.Priorities.AddRange(priorities.Value!.Where(n => entry.Priorities.All(p => p.PriorityNumber != n))
+            .Select(n => new ResponseEntryPriority { PriorityNumber = n }));
+        entry.Events.RemoveAll(e => !eventIds.Contains(e.EventId));
+        entry.Events.AddRange(eventIds.Where(n => entry.Events.All(e => e.EventId != n)).Select(n => new ResponseEntryEvent { EventId = n }));
+        entry.Touch(now);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await FeedbackLinks.SyncAsync(db, entry, items, command.UserId, now, cancellationToken);
+            db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Id is null ? ResponseAudit.Created : ResponseAudit.Edited, command.UserId, now));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DomainResult<int>.Refused(EntryConcurrency.ConflictMessage, "Version");
+        }
+
+        if (entry.IsPublished)
+        {
+            await publicPages.InvalidateAsync(cancellationToken);
+        }
+
+        return DomainResult<int>.Ok(entry.Id);
+    }
+}
+
+/// <summary>Keeps feedback items' links and tracking-page state in step with the entries they belong to.</summary>
+public static class FeedbackLinks
+{
+    /// <summary>Links exactly <paramref name="items"/> to the entry, unlinking any others.</summary>
+    public static async Task SyncAsync(EngagementDbContext db, ResponseEntry entry, IReadOnlyCollection<FeedbackItem> items, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var keep = items.Select(i => i.Id).ToHashSet();
+        var removed = await db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id && !keep.Contains(f.Id)).ToListAsync(cancellationToken);
+        foreach (var item in removed)
+        {
+            item.ResponseEntryId = null;
+            item.State = item.Flag == FeedbackFlag.None || item.Flag == FeedbackFlag.Complaint ? FeedbackState.BeingLookedAt : FeedbackState.Closed;
+            db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, userId, now, "unlinked-from=" + entry.Reference));
+        }
+
+        foreach (var item in items.Where(i => i.ResponseEntryId != entry.Id || i.State != TriageRules.LinkedState(entry.IsPublished)))
+        {
+            if (item.ResponseEntryId != entry.Id)
+            {
+                db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, userId, now, "entry=" + entry.Reference));
+            }
+
+            item.ResponseEntryId = entry.Id;
+            item.State = TriageRules.LinkedState(entry.IsPublished);
+        }
+    }
+
+    /// <summary>After publishing or unpublishing: every linked item shows the matching state on its tracking page.</summary>
+    public static Task<int> SetStateAsync(EngagementDbContext db, ResponseEntry entry, CancellationToken cancellationToken)
+    {
+        var state = TriageRules.LinkedState(entry.IsPublished);
+        return db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.State, state), cancellationToken);
+    }
+}
+
+/// <summary>Audit records for response entries.</summary>
+public static class ResponseAudit
+{
+    public const string Created = "response.created";
+    public const string Edited = "response.edited";
+    public const string StatusChanged = "response.status-changed";
+    public const string Published = "response.published";
+    public const string Unpublished = "response.unpublished";
+
+    public static AuditRecord Record(int entryId, string action, string userId, DateTime at, string? detail = null) => new()
+    {
+        At = at,
+        ActorUserId = userId,
+        Action = action,
+        EntityType = nameof(ResponseEntry),
+        EntityId = entryId.ToString(CultureInfo.InvariantCulture),
+        Detail = detail,
+    };
+}

@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Engagement.Domain.Common;
+using Engagement.Domain.Feedback;
+using Engagement.Infrastructure.Data;
+using Engagement.Web.Features.Feedback;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Web.Pages.Staff.Feedback;
+
+/// <summary>The commissioners' inbox: feedback items with quick filters, filters and search; possible safeguarding first.</summary>
+public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) : PageModel
+{
+    public const int PageSize = 25;
+
+    /// <summary>The quick filters, in the order shown.</summary>
+    public static readonly (string Key, string Label)[] QuickFilters =
+    [
+        ("", "All"),
+        ("new", "New"),
+        ("safeguarding", "Possible safeguarding"),
+        ("unlinked", "Not yet linked"),
+        ("mine", "Assigned to me"),
+        ("quarantined", "Quarantined"),
+    ];
+
+    [BindProperty(SupportsGet = true, Name = "show")]
+    public string? Show { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "section")]
+    public ServiceSection? Section { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "priority")]
+    public int? Priority { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "channel")]
+    public FeedbackChannel? Channel { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<PriorityChoice> PriorityChoices { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+
+    public bool HasNextPage { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Filters come from the address bar: a value that does not bind is simply not applied.
+        ModelState.Clear();
+        Show = QuickFilters.Any(f => f.Key == Show) ? Show : "";
+        Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim()[..Math.Min(Query.Trim().Length, 200)];
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        PriorityChoices = await choices.PrioritiesAsync(cancellationToken);
+
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var inbox = Filtered(db.FeedbackItems.AsNoTracking().Where(f => !f.IsQuarantined));
+        var counts = new Dictionary<string, int>();
+        foreach (var (key, _) in QuickFilters)
+        {
+            counts[key] = key == "quarantined"
+                ? await Filtered(db.FeedbackItems.AsNoTracking().Where(f => f.IsQuarantined)).CountAsync(cancellationToken)
+                : await Quick(inbox, key, userId).CountAsync(cancellationToken);
+        }
+
+        Counts = counts;
+        var selected = Show == "quarantined"
+            ? Filtered(db.FeedbackItems.AsNoTracking().Where(f => f.IsQuarantined))
+            : Quick(inbox, Show!, userId);
+        Total = counts[Show!];
+
+        var page = await selected
+            .OrderByDescending(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern)
+            .ThenByDescending(f => f.SubmittedAt)
+            .ThenByDescending(f => f.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(f => new Row(
+                f.Id, f.Reference, f.SubmittedAt, f.Section, f.Channel, f.State, f.Flag, f.PossibleSafeguarding,
+                f.Text.Length > 160 ? f.Text.Substring(0, 160) + "…" : f.Text,
+                f.ResponseEntryId != null,
+                db.Users.Where(u => u.Id == f.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        HasNextPage = page.Count > PageSize;
+        Items = page.Take(PageSize).ToList();
+    }
+
+    /// <summary>The address of this page with the current filters and one change.</summary>
+    public string Link(string? show = null, int? page = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["show"] = show ?? Show,
+            ["section"] = Section?.ToString(),
+            ["priority"] = Priority?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["channel"] = Channel?.ToString(),
+            ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["q"] = Query,
+            ["p"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => v.Key + "=" + Uri.EscapeDataString(v.Value!)));
+        return "/staff/feedback" + (query.Length > 0 ? "?" + query : "");
+    }
+
+    private IQueryable<FeedbackItem> Filtered(IQueryable<FeedbackItem> items)
+    {
+        if (Section is { } section)
+        {
+            items = items.Where(f => f.Section == section);
+        }
+
+        if (Priority is { } priority)
+        {
+            items = items.Where(f => f.Priorities.Any(p => p.PriorityNumber == priority));
+        }
+
+        if (Channel is { } channel)
+        {
+            items = items.Where(f => f.Channel == channel);
+        }
+
+        if (From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            items = items.Where(f => f.SubmittedAt >= start);
+        }
+
+        if (To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            items = items.Where(f => f.SubmittedAt < end);
+        }
+
+        if (Query is { } q)
+        {
+            var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
+            var reference = q.ToUpperInvariant();
+            items = items.Where(f => f.Reference == reference || EF.Functions.Like(f.Text, pattern, "\\"));
+        }
+
+        return items;
+    }
+
+    private static IQueryable<FeedbackItem> Quick(IQueryable<FeedbackItem> items, string key, string userId) => key switch
+    {
+        "new" => items.Where(f => f.State == FeedbackState.Received),
+        "safeguarding" => items.Where(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern),
+        "unlinked" => items.Where(f => f.ResponseEntryId == null && f.State != FeedbackState.Closed),
+        "mine" => items.Where(f => f.AssignedToUserId == userId),
+        _ => items,
+    };
+
+    public sealed record Row(
+        int Id,
+        string Reference,
+        DateTime SubmittedAt,
+        ServiceSection Section,
+        FeedbackChannel Channel,
+        FeedbackState State,
+        FeedbackFlag Flag,
+        bool PossibleSafeguarding,
+        string Excerpt,
+        bool IsLinked,
+        string? AssignedTo);
+}

@@ -1,0 +1,105 @@
+using Engagement.Domain.Feedback;
+using Engagement.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.IntegrationTests.Triage;
+
+public sealed class InboxTests(EngagementFactory factory) : IClassFixture<EngagementFactory>
+{
+    [Fact]
+    public async Task Possible_safeguarding_comes_first_and_filters_counts_and_search_work()
+    {
+        var marker = "Marker" + Guid.NewGuid().ToString("N")[..8];
+        var ordinary = await Staff.NewItemAsync(factory, $"Home care visits are short. {marker}");
+        var urgent = await Staff.NewItemAsync(factory, $"Someone is being abused at home. {marker}");
+        var quarantined = await Staff.NewItemAsync(factory, $"Bot text {marker}");
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.FeedbackItems.Where(f => f.Id == quarantined.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.IsQuarantined, true));
+            await db.FeedbackItems.Where(f => f.Id == urgent.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.SubmittedAt, DateTime.UtcNow.AddDays(-30)));
+        }
+
+        var client = await Staff.CommissionerAsync(factory);
+        var (_, all) = await Html.GetAsync(client, "/staff/feedback");
+        var references = all.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.Text()).ToList();
+        var firstOrdinary = references.FindIndex(r => !IsPossibleSafeguarding(r));
+        Assert.True(references.IndexOf(urgent.Reference) >= 0 && references.IndexOf(urgent.Reference) < firstOrdinary);
+        Assert.DoesNotContain(quarantined.Reference, references);
+        var urgentRow = all.QuerySelectorAll("#inbox tbody tr").Single(r => r.QuerySelector("a")!.Text() == urgent.Reference);
+        Assert.Contains("Possible safeguarding", urgentRow.Text());
+
+        var (_, search) = await Html.GetAsync(client, "/staff/feedback?q=" + marker.ToLowerInvariant());
+        Assert.Equal([urgent.Reference, ordinary.Reference], search.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.Text()).ToList());
+        Assert.Equal("2 items", search.QuerySelector("#result-count").Text());
+        Assert.Contains("Quarantined (1)", search.QuerySelector("#quick-filters").Text());
+        Assert.Contains("Possible safeguarding (1)", search.QuerySelector("#quick-filters").Text());
+
+        var (_, byReference) = await Html.GetAsync(client, "/staff/feedback?q=" + ordinary.Reference);
+        Assert.Equal([ordinary.Reference], byReference.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.Text()).ToList());
+
+        var (_, quarantine) = await Html.GetAsync(client, $"/staff/feedback?show=quarantined&q={marker}");
+        Assert.Equal([quarantined.Reference], quarantine.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.Text()).ToList());
+
+        var (_, filtered) = await Html.GetAsync(client, $"/staff/feedback?show=new&section=HomeCare&priority=3&channel=OnlineForm&from={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}&q={marker}");
+        Assert.Equal([ordinary.Reference], filtered.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.Text()).ToList());
+
+        var (response, nonsense) = await Html.GetAsync(client, "/staff/feedback?section=nonsense&priority=x&from=notadate&page=-4");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Error:", nonsense.Title);
+
+        bool IsPossibleSafeguarding(string reference)
+        {
+            using var db = factory.CreateDbContext();
+            return db.FeedbackItems.Single(f => f.Reference == reference).PossibleSafeguarding;
+        }
+    }
+
+    [Fact]
+    public async Task The_inbox_pages_25_at_a_time()
+    {
+        var marker = "Paging" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 27; i++)
+        {
+            await Staff.NewItemAsync(factory, $"Item {i} {marker}");
+        }
+
+        var client = await Staff.CommissionerAsync(factory);
+        var (_, first) = await Html.GetAsync(client, "/staff/feedback?q=" + marker);
+        Assert.Equal(25, first.QuerySelectorAll("#inbox tbody tr").Length);
+        Assert.Equal("27 items", first.QuerySelector("#result-count").Text());
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        var (_, second) = await Html.GetAsync(client, next);
+        Assert.Equal(2, second.QuerySelectorAll("#inbox tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task Every_xss_payload_in_feedback_text_is_encoded_on_the_inbox_and_the_item_page()
+    {
+        var client = await Staff.CommissionerAsync(factory);
+        var (_, empty) = await Html.GetAsync(client, "/staff/feedback?q=nothing-matches-this");
+        var layoutScripts = empty.QuerySelectorAll("script").Length;
+
+        foreach (var payload in TestData.All("xss").Where(p => p.Length <= FeedbackLimits.TextMaxLength))
+        {
+            var item = await Staff.NewItemAsync(factory, payload);
+
+            var (_, page) = await Html.GetAsync(client, $"/staff/feedback/{item.Id}");
+            var text = page.QuerySelector("#feedback-text")!;
+            Assert.Equal(payload.Trim(), string.Join("\n", text.QuerySelectorAll("p").Select(p => p.TextContent)).Trim());
+            Assert.All(text.QuerySelectorAll("*"), e => Assert.Equal("P", e.TagName));
+            AssertNoInjectedMarkup(page, layoutScripts);
+
+            var (_, inbox) = await Html.GetAsync(client, "/staff/feedback?q=" + item.Reference);
+            var cell = inbox.QuerySelector("#inbox tbody tr td:nth-child(3)")!;
+            Assert.Contains(payload[..Math.Min(payload.Length, 160)], cell.TextContent);
+            AssertNoInjectedMarkup(inbox, layoutScripts);
+        }
+    }
+
+    private static void AssertNoInjectedMarkup(AngleSharp.Html.Dom.IHtmlDocument page, int layoutScripts)
+    {
+        Assert.Equal(layoutScripts, page.QuerySelectorAll("script").Length);
+        Assert.Empty(page.QuerySelectorAll("iframe, object, embed, svg, img, math, base"));
+        Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+    }
+}
