@@ -35,6 +35,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Cookies:Secure", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("RateLimiting:AnonymousPostsPerMinute", "100000");
+        builder.UseSetting("Feedback:MinimumSecondsToComplete", "0");
     }
 
     protected override void Dispose(bool disposing)

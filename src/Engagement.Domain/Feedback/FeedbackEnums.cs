@@ -50,6 +50,14 @@ public enum NotForPublicationReason
 
 public static class FeedbackText
 {
+    /// <summary>The channel of feedback raised at an event of this kind.</summary>
+    public static FeedbackChannel ChannelFor(Events.EventKind kind) => kind switch
+    {
+        Events.EventKind.CoProductionWorkshop => FeedbackChannel.Workshop,
+        Events.EventKind.CareHomeProviderForum or Events.EventKind.HomeCareProviderForum => FeedbackChannel.Forum,
+        _ => FeedbackChannel.EnteredByStaff,
+    };
+
     public static string Name(this SubmitterRole role) => role switch
     {
         SubmitterRole.PersonDrawingOnCare => "A person who draws on care",

@@ -233,6 +233,7 @@ public static class ServiceConfiguration
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

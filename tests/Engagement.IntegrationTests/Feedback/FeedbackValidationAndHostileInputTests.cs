@@ -146,13 +146,14 @@ public sealed class FeedbackValidationAndHostileInputTests(FeedbackFactory facto
     public async Task Commissioner_records_phone_feedback_with_an_event()
     {
         await using var db = factory.CreateDbContext();
-        var eventId = await db.Events.Where(e => !e.IsCancelled).Select(e => e.Id).FirstAsync();
+        var eventId = await db.Events.Where(e => !e.IsCancelled && e.Kind == Engagement.Domain.Events.EventKind.CoProductionWorkshop).Select(e => e.Id).FirstAsync();
         var client = factory.CreateBrowserClient();
         await TestAccounts.SignInAsync(client, TestAccounts.Commissioner);
 
         var (_, form) = await Html.GetAsync(client, $"/staff/feedback/new?eventId={eventId}");
         Assert.Equal(eventId.ToString(), form.QuerySelector<IHtmlSelectElement>("#Input_EventId")!.Value);
-        var empty = await Html.ParseAsync(await Html.SubmitAsync(client, form, new Dictionary<string, string>()));
+        Assert.Equal("Workshop", form.QuerySelector<IHtmlSelectElement>("#Input_Channel")!.Value);
+        var empty = await Html.ParseAsync(await Html.SubmitAsync(client, form, new Dictionary<string, string> { ["Input.Channel"] = "" }));
         Assert.StartsWith("Error: ", empty.Title);
         Assert.Contains("Select how the feedback reached us", Html.ErrorSummary(empty));
 

@@ -7,7 +7,7 @@ namespace Engagement.Web.Features.Feedback;
 
 public sealed record PriorityChoice(int Number, ServiceSection Section, string ShortTitle);
 
-public sealed record EventChoice(int Id, string Title, DateTime StartsAt);
+public sealed record EventChoice(int Id, string Title, DateTime StartsAt, Engagement.Domain.Events.EventKind Kind);
 
 /// <summary>The live priorities and recent events a person can pick from (reads only).</summary>
 public sealed class FeedbackChoices(EngagementDbContext db, TimeProvider clock)
@@ -27,7 +27,7 @@ public sealed class FeedbackChoices(EngagementDbContext db, TimeProvider clock)
         var to = now.AddDays(7);
         var events = await db.Events.AsNoTracking()
             .Where(e => (!e.IsCancelled && e.StartsAt >= from && e.StartsAt <= to) || e.Id == include)
-            .Select(e => new EventChoice(e.Id, e.Title, e.StartsAt))
+            .Select(e => new EventChoice(e.Id, e.Title, e.StartsAt, e.Kind))
             .ToListAsync(cancellationToken);
         return events.OrderByDescending(e => e.StartsAt).ToList();
     }

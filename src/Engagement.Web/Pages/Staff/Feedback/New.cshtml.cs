@@ -25,6 +25,12 @@ public sealed class NewModel(FeedbackChoices choices, SubmitFeedbackHandler subm
         Input.SubmissionKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         Input.TrackingToken = SecureToken.Create();
         await LoadAsync();
+
+        // Opened from an event ("Record feedback raised at this event"): the event and its channel are filled in.
+        if (EventChoices.FirstOrDefault(e => e.Id == eventId) is { } raisedAt)
+        {
+            Input.Channel = FeedbackText.ChannelFor(raisedAt.Kind);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public abstract partial class EntryFormPage(EngagementDbContext db, FeedbackChoi
             .Where(e => !e.IsCancelled || linked.Contains(e.Id))
             .OrderByDescending(e => e.StartsAt)
             .Take(100)
-            .Select(e => new EventChoice(e.Id, e.Title, e.StartsAt))
+            .Select(e => new EventChoice(e.Id, e.Title, e.StartsAt, e.Kind))
             .ToListAsync(cancellationToken);
     }
 
