@@ -38,6 +38,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         Server.Dispose();
     }
 
+    /// <summary>
+    /// Published entries in the shared app's database now. Tests in this collection share one app, and some publish
+    /// entries, so a test that counts the log asks the database rather than assuming the demo data alone.
+    /// </summary>
+    public async Task<int> CountPublishedAsync(Engagement.Domain.Responses.ResponseStatus? status = null)
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(Server.Services);
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engagement.Infrastructure.Data.EngagementDbContext>(scope.ServiceProvider);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.ResponseEntries, e => e.IsPublished && (status == null || e.Status == status));
+    }
+
     /// <summary>Contexts opened with JavaScript off: axe cannot run inside them (see <see cref="AssertAccessibleAsync"/>).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, IBrowser> ScriptlessContexts = new();
 

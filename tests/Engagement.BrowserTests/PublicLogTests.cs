@@ -28,17 +28,19 @@ public sealed class PublicLogTests(BrowserFixture fixture)
         var (context, page, errors) = await OpenAsync(fixture, javaScript);
         await using var _ = context;
         await page.GotoAsync("/you-said-we-did");
-        Assert.Equal(5, await page.Locator("#log-entries > li").CountAsync());
+        var published = await fixture.CountPublishedAsync();
+        Assert.Equal(published, await page.Locator("#log-entries > li").CountAsync());
 
         await page.GetByLabel("Status").SelectOptionAsync("completed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await page.WaitForURLAsync("**/you-said-we-did?*status=completed*");
 
         var items = page.Locator("#log-entries > li");
-        Assert.Equal(1, await items.CountAsync());
-        Assert.Equal("Clearer information about extra care housing", await items.Locator("h3").InnerTextAsync());
-        Assert.Equal("Completed", await items.Locator(".govuk-tag").InnerTextAsync());
-        Assert.Equal("1 entry", await page.Locator("#results-heading").InnerTextAsync());
+        var completed = await fixture.CountPublishedAsync(Engagement.Domain.Responses.ResponseStatus.Completed);
+        Assert.Equal(completed, await items.CountAsync());
+        Assert.Contains("Clearer information about extra care housing", await items.Locator("h3").AllInnerTextsAsync());
+        Assert.All(await items.Locator(".govuk-tag").AllInnerTextsAsync(), tag => Assert.Equal("Completed", tag));
+        Assert.Equal(completed == 1 ? "1 entry" : $"{completed} entries", await page.Locator("#results-heading").InnerTextAsync());
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Words").FillAsync("nothing matches this phrase");
@@ -47,12 +49,12 @@ public sealed class PublicLogTests(BrowserFixture fixture)
         Assert.Contains("No published entries match", await page.Locator("#no-results").InnerTextAsync());
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Clear filters" }).Last.ClickAsync();
         await page.WaitForURLAsync("**/you-said-we-did");
-        Assert.Equal(5, await page.Locator("#log-entries > li").CountAsync());
+        Assert.Equal(published, await page.Locator("#log-entries > li").CountAsync());
 
         await page.Locator("#log-entries").GetByRole(AriaRole.Link, new() { Name = "Priority 10" }).ClickAsync();
         await page.WaitForURLAsync("**/priorities/10");
         Assert.StartsWith("Priority 10", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal("Clearer information about extra care housing", await page.Locator("#log-entries h3").First.InnerTextAsync());
+        Assert.Contains("Clearer information about extra care housing", await page.Locator("#log-entries h3").AllInnerTextsAsync());
         if (javaScript)
         {
             Assert.True(errors.All(e => e.Contains("404")), "Console errors (CSP or script): " + string.Join("\n", errors));
