@@ -32,6 +32,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        builder.UseSetting("Seed:DemoAuthenticatorKey", Engagement.Testing.Totp.DemoKey);
         builder.UseSetting("Cookies:Secure", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("RateLimiting:AnonymousPostsPerMinute", "100000");

@@ -71,6 +71,13 @@ public sealed class PublicPagesTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(AppServer.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
+
+        // Staff accounts use two-factor authentication: the code from the authenticator app comes next.
+        await page.WaitForURLAsync("**/account/login-2fa*");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Enter the code from your authenticator app").FocusAsync();
+        await page.Keyboard.TypeAsync(Engagement.Testing.Totp.Code(Engagement.Testing.Totp.DemoKey));
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/staff");
 
         Assert.Equal("Commissioners' workspace", await page.Locator("h1").InnerTextAsync());

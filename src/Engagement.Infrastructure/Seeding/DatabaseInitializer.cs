@@ -52,7 +52,8 @@ public sealed class DatabaseInitializer(
         if (seedOptions.DemoData)
         {
             var password = DemoPassword(dataDirectory);
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(password, cancellationToken);
+            var authenticatorKey = DemoAuthenticatorKey(dataDirectory);
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(password, authenticatorKey, cancellationToken);
         }
     }
 
@@ -73,6 +74,25 @@ public sealed class DatabaseInitializer(
 
         logger.LogWarning("Demo accounts (admin@demo.test, commissioner@demo.test, carehome.provider@demo.test, homecare.provider@demo.test): password in {DemoPasswordFile}", path);
         return File.ReadAllText(path).Trim();
+    }
+
+    private string DemoAuthenticatorKey(string dataDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(seedOptions.DemoAuthenticatorKey))
+        {
+            logger.LogInformation("Demo staff accounts use the authenticator key in the Seed:DemoAuthenticatorKey setting");
+            return AuthenticatorKey.Normalise(seedOptions.DemoAuthenticatorKey);
+        }
+
+        var path = Path.Combine(dataDirectory, "demo-authenticator-key.txt");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            File.WriteAllText(path, AuthenticatorKey.Create() + Environment.NewLine);
+        }
+
+        logger.LogWarning("Demo staff accounts (admin@demo.test, commissioner@demo.test) use two-factor authentication: add the key in {DemoAuthenticatorKeyFile} to an authenticator app", path);
+        return AuthenticatorKey.Normalise(File.ReadAllText(path));
     }
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

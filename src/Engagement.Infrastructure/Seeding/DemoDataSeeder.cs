@@ -18,6 +18,7 @@ namespace Engagement.Infrastructure.Seeding;
 public sealed class DemoDataSeeder(
     EngagementDbContext db,
     UserManager<ApplicationUser> users,
+    IUserStore<ApplicationUser> userStore,
     ReferenceNumbers references,
     TimeProvider clock)
 {
@@ -29,7 +30,11 @@ public sealed class DemoDataSeeder(
         ($"homecare.provider@{SeedOptions.DemoDomain}", "Sam Home Care", Roles.Provider, ProviderType.HomeCare, "Avon Home Care Ltd"),
     ];
 
-    public async Task SeedAsync(string password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Seeds the demo data. The staff accounts get two-factor authentication on, with <paramref name="authenticatorKey"/>
+    /// (base32) as their authenticator-app key.
+    /// </summary>
+    public async Task SeedAsync(string password, string authenticatorKey, CancellationToken cancellationToken = default)
     {
         if (await users.FindByEmailAsync(Accounts[1].Email) is not null)
         {
@@ -59,6 +64,12 @@ public sealed class DemoDataSeeder(
             }
 
             await users.AddToRoleAsync(user, role);
+            if (role is Roles.Commissioner or Roles.Admin)
+            {
+                await ((IUserAuthenticatorKeyStore<ApplicationUser>)userStore).SetAuthenticatorKeyAsync(user, authenticatorKey, cancellationToken);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
+
             if (role == Roles.Commissioner)
             {
                 commissionerId = user.Id;

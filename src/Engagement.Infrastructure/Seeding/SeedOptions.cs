@@ -11,4 +11,10 @@ public sealed class SeedOptions
 
     /// <summary>The demo accounts' password. When empty, a random one is made and written to the data folder.</summary>
     public string? DemoPassword { get; set; }
+
+    /// <summary>
+    /// The demo staff accounts' authenticator-app key (base32). When empty, a random one is made and written to the data
+    /// folder.
+    /// </summary>
+    public string? DemoAuthenticatorKey { get; set; }
 }

@@ -62,9 +62,12 @@ public static class ServiceConfiguration
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Commissioner, Roles.Admin))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Commissioner, Roles.Admin).AddRequirements(new TwoFactorSignInRequirement()))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin).AddRequirements(new TwoFactorSignInRequirement()))
             .AddPolicy(ProviderPolicy, p => p.RequireRole(Roles.Provider));
+
+        services.AddSingleton<IAuthorizationHandler, TwoFactorSignInHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRedirectResultHandler>();
 
         services.AddRazorPages(options =>
         {
@@ -175,7 +178,22 @@ public static class ServiceConfiguration
 
         // Sign-out and disabling an account change the security stamp; checking it on every request means a copied
         // cookie stops working at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // Refreshing the principal keeps the two-factor claim (amr=mfa) that the staff policies need.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal is { } current && TwoFactorSignInRequirement.IsMet(current)
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !TwoFactorSignInRequirement.IsMet(context.NewPrincipal))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(TwoFactorSignInRequirement.ClaimType, TwoFactorSignInRequirement.ClaimValue));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(options =>
         {

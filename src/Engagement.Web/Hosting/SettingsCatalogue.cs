@@ -16,6 +16,7 @@ public static class SettingsCatalogue
         new("Storage:DataDirectory", "data/ under the content root", "Where the SQLite file, the demo password and picked-up email go"),
         new("Seed:DemoData", "true in Development, otherwise false", "Create demo accounts, feedback, entries and events (refused in Production)"),
         new("Seed:DemoPassword", "random, written to the data folder", "Password of the demo accounts"),
+        new("Seed:DemoAuthenticatorKey", "random, written to the data folder", "Authenticator-app key (base32) of the demo staff accounts"),
         new("Service:Name", "Engagement: You said, we did", "Service name in pages and emails"),
         new("Service:CouncilName", "Bath and North East Somerset Council", "Council name in the header, footer and emails"),
         new("Service:PublicBaseUrl", "http://localhost:5080", "Public address used in emails, feeds and calendar files"),

@@ -77,6 +77,12 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/account/forgot-password", Public),
         Get("/account/reset-password", Public),
         Post("/account/reset-password", Public),
+        Get("/account/login-2fa", (Login, Login, Login, Login)), // without a password step in progress: back to sign-in
+        Post("/account/login-2fa", Public),
+        Get("/account/login-recovery", (Login, Login, Login, Login)), // likewise
+        Post("/account/login-recovery", Public),
+        Get("/account/setup-2fa", (Login, Allowed, Allowed, Allowed)), // any signed-in user; staff must use it
+        Post("/account/setup-2fa", (Login, Allowed, Allowed, Allowed)),
         new("GET", "/account/access-denied", null, "/account/access-denied", Forbidden, Forbidden, Forbidden, Forbidden), // the page itself answers 403
 
         // Giving and tracking feedback

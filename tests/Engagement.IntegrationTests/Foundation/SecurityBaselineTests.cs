@@ -155,6 +155,16 @@ public sealed class SecurityBaselineTests(EngagementFactory factory) : IClassFix
                 ["returnUrl"] = payload,
             });
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"POST with {payload} gave {response.StatusCode}");
+            Assert.StartsWith("/account/login-2fa", response.Headers.Location!.OriginalString);
+
+            // The commissioner uses two-factor authentication: the return address goes through the code step too.
+            var (_, codePage) = await Html.GetAsync(client, response.Headers.Location.OriginalString);
+            response = await Html.SubmitAsync(client, codePage, new Dictionary<string, string>
+            {
+                ["Input.Code"] = Engagement.Testing.Totp.Code(Engagement.Testing.Totp.DemoKey),
+                ["returnUrl"] = payload,
+            });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"code POST with {payload} gave {response.StatusCode}");
             var location = response.Headers.Location!;
             Assert.False(location.IsAbsoluteUri && location.Host != "localhost", $"{payload} redirected to {location}");
             Assert.StartsWith("/", location.OriginalString);

@@ -55,6 +55,7 @@ public class EngagementFactory : WebApplicationFactory<Program>
             ["Jobs:RunServer"] = "false",
             ["Seed:DemoData"] = "true",
             ["Seed:DemoPassword"] = DemoPassword,
+            ["Seed:DemoAuthenticatorKey"] = Engagement.Testing.Totp.DemoKey,
             ["Email:PickupDirectory"] = Path.Combine(_directory, "mail"),
             ["RateLimiting:AnonymousPostsPerMinute"] = "100000",
             ["Service:PublicBaseUrl"] = "https://localhost",

@@ -38,6 +38,11 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
             return LocalRedirect(ReturnUrl ?? "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { returnUrl = ReturnUrl });
+        }
+
         if (result.IsLockedOut)
         {
             ModelState.AddModelError("Input.Email", "Your account is locked after too many attempts. Try again in 15 minutes, or reset your password");
