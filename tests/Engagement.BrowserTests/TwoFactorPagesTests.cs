@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace Engagement.BrowserTests;
+
+/// <summary>The two-factor set-up and recovery pages pass axe, with JavaScript on and off.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TwoFactorPagesTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Set_up_and_recovery_pages_are_accessible(bool javaScript)
+    {
+        await using var context = await fixture.NewContextAsync(javaScript);
+        var page = await context.NewPageAsync();
+
+        // Any signed-in user can set up an authenticator app; a provider has none yet.
+        await SignInWithPasswordAsync(page, "carehome.provider@demo.test");
+        await page.GotoAsync("/account/setup-2fa");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Set up two-factor authentication");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        // A commissioner past the password step can use a recovery code instead.
+        await SignInWithPasswordAsync(page, "commissioner@demo.test");
+        await page.WaitForURLAsync("**/account/login-2fa*");
+        await page.GetByRole(AriaRole.Link, new() { Name = "I cannot use my authenticator app: use a recovery code" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login-recovery*");
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
+
+    private static async Task SignInWithPasswordAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login?", StringComparison.Ordinal) && !url.EndsWith("/account/login", StringComparison.Ordinal));
+    }
+}
