@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Engagement.Infrastructure.Security;
 using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.DataProtection;

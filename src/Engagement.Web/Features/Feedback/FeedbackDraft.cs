@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Security;
