@@ -44,6 +44,32 @@ dotnet ef migrations script --idempotent --no-build --configuration Release \
 grep -q "__EFMigrationsHistory" artifacts/sqlserver-idempotent.sql
 echo "artifacts/sqlserver-idempotent.sql: $(wc -l < artifacts/sqlserver-idempotent.sql) lines"
 
+step "The first command: dotnet run on a fresh data folder starts, migrates, seeds and serves"
+smoke_data=$(mktemp -d)
+Storage__DataDirectory="$smoke_data" dotnet run --project src/Engagement.Web -c Release --no-build > artifacts/first-command.log 2>&1 &
+smoke_pid=$!
+smoke_ok=""
+for _ in $(seq 1 60); do
+  if curl -fsS -o /dev/null http://localhost:5080/health/ready 2>/dev/null; then smoke_ok=yes; break; fi
+  kill -0 "$smoke_pid" 2>/dev/null || break
+  sleep 1
+done
+if [ -n "$smoke_ok" ]; then
+  for path in / /priorities /you-said-we-did /events /feedback; do
+    curl -fsS -o /dev/null "http://localhost:5080$path" || { smoke_ok=""; echo "GET $path failed"; }
+  done
+fi
+pkill -P "$smoke_pid" 2>/dev/null || true
+kill "$smoke_pid" 2>/dev/null || true
+wait "$smoke_pid" 2>/dev/null || true
+rm -rf "$smoke_data"
+if [ -z "$smoke_ok" ]; then
+  cat artifacts/first-command.log
+  echo "The first command did not serve the service."
+  exit 1
+fi
+echo "dotnet run served /, /priorities, /you-said-we-did, /events and /feedback from a fresh data folder"
+
 step "Tests"
 passed=0; failed=0; status=0
 for project in UnitTests ComponentTests IntegrationTests BrowserTests; do

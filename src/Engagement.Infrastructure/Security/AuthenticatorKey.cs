@@ -28,10 +28,10 @@ public static class AuthenticatorKey
         return text.ToString();
     }
 
-    /// <summary>Upper case without spaces, hyphens or padding; throws when what is left is not base32 of at least 16 characters.</summary>
+    /// <summary>Upper case without white space (a key read from a file ends with a new line), hyphens or padding; throws when what is left is not base32 of at least 16 characters.</summary>
     public static string Normalise(string key)
     {
-        var normalised = new string(key.Where(c => c is not (' ' or '-' or '=')).ToArray()).ToUpperInvariant();
+        var normalised = new string(key.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '=')).ToArray()).ToUpperInvariant();
         if (normalised.Length < 16 || normalised.Any(c => !Alphabet.Contains(c, StringComparison.Ordinal)))
         {
             throw new InvalidOperationException("The demo authenticator key must be base32 (A-Z, 2-7), at least 16 characters.");

@@ -43,3 +43,27 @@ public sealed class ProductionSafetyTests
         }
     }
 }
+
+public sealed class DemoKeyFileTests
+{
+    [Fact]
+    public async Task Without_a_configured_key_the_demo_staff_key_is_written_to_the_data_folder_and_used()
+    {
+        using var factory = new KeyFromFileFactory();
+        await using var db = factory.CreateDbContext();
+
+        var path = Path.Combine(factory.DataDirectory, "demo-authenticator-key.txt");
+        Assert.True(File.Exists(path));
+        var key = (await File.ReadAllTextAsync(path)).Trim();
+        Assert.Matches("^[A-Z2-7]{32}$", key);
+        var commissioner = await db.Users.SingleAsync(u => u.Email == TestAccounts.Commissioner);
+        Assert.True(commissioner.TwoFactorEnabled);
+        var stored = await db.UserTokens.SingleAsync(t => t.UserId == commissioner.Id && t.Name == "AuthenticatorKey");
+        Assert.Equal(key, stored.Value);
+    }
+
+    private sealed class KeyFromFileFactory : EngagementFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Seed:DemoAuthenticatorKey"] = "" };
+    }
+}
