@@ -63,6 +63,28 @@ public sealed class PublicLogOutputTests(EngagementFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_open_data_format_is_the_same_when_served_again_from_the_cache()
+    {
+        var m = Marker();
+        var entry = await AddEntryAsync(factory, $"Cached {m}", "Said twice", DateTime.UtcNow.AddYears(6), priorities: [7]);
+        var client = factory.CreateBrowserClient();
+        foreach (var url in new[]
+        {
+            "/you-said-we-did.csv", $"/you-said-we-did.csv?q={m}", "/you-said-we-did.csv?priority=7",
+            "/you-said-we-did/feed", $"/you-said-we-did/feed?q={m}", "/priorities/7/feed",
+            "/api/v1/you-said-we-did", $"/api/v1/you-said-we-did?q={m}", $"/api/v1/you-said-we-did/{entry.Reference}",
+        })
+        {
+            var first = await client.GetByteArrayAsync(url);
+            var second = await client.GetByteArrayAsync(url);
+            var third = await client.GetByteArrayAsync(url);
+            Assert.Contains(entry.Reference, System.Text.Encoding.UTF8.GetString(first));
+            Assert.Equal(first, second);
+            Assert.Equal(first, third);
+        }
+    }
+
+    [Fact]
     public async Task Atom_feed_parses_and_validates()
     {
         var m = Marker();

@@ -108,7 +108,9 @@ public static class PublicLogEndpoints
         var filter = LogFilter.FromQuery(context.Request.Query);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"you-said-we-did.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(true), 16 * 1024);
+        // leaveOpen: disposing the writer must not dispose the response body, which is the output cache's capture
+        // stream when the page is cached; closing it left every cached copy of the CSV empty.
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(true), 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(Csv.Line(
             ["reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink"]));
         await foreach (var row in query.AllAsync(filter, context.RequestAborted))
