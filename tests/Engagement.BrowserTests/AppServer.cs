@@ -35,7 +35,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoAuthenticatorKey", Engagement.Testing.Totp.DemoKey);
         builder.UseSetting("Cookies:Secure", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
-        builder.UseSetting("RateLimiting:AnonymousPostsPerMinute", "100000");
+        builder.UseSetting("RateLimiting:FormPostsPerMinute", "100000");
+        builder.UseSetting("RateLimiting:SubmissionsPerMinute", "100000");
         builder.UseSetting("Feedback:MinimumSecondsToComplete", "0");
     }
 

@@ -10,7 +10,9 @@ public sealed class SafeguardingSignals
 {
     private readonly Regex? _pattern;
 
-    public SafeguardingSignals(IEnumerable<string> lines)
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
+
+    public SafeguardingSignals(IEnumerable<string> lines, TimeSpan? timeout = null)
     {
         Phrases = lines
             .Select(l => l.Trim())
@@ -25,7 +27,7 @@ public sealed class SafeguardingSignals
             _pattern = new Regex(
                 @"(?<!\w)(?:" + string.Join("|", alternatives) + @")(?!\w)",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-                TimeSpan.FromSeconds(1));
+                timeout ?? DefaultTimeout);
         }
     }
 
@@ -33,5 +35,24 @@ public sealed class SafeguardingSignals
 
     public static SafeguardingSignals FromFile(string path) => new(File.ReadAllLines(path));
 
-    public bool Matches(string? text) => _pattern is not null && !string.IsNullOrEmpty(text) && _pattern.IsMatch(text);
+    /// <summary>
+    /// True when a signal is found, and also when the check cannot finish in time (a starved machine): a safety check
+    /// that cannot tell never fails a submission, it sends the item to urgent triage instead.
+    /// </summary>
+    public bool Matches(string? text)
+    {
+        if (_pattern is null || string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        try
+        {
+            return _pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
 }

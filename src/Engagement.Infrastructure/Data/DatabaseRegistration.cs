@@ -40,7 +40,10 @@ public static class DatabaseRegistration
         }
         else
         {
-            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+            options.UseSqlite(connectionString, sqlite => sqlite
+                .MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)
+                .CommandTimeout(SqliteTiming.CommandTimeoutSeconds)
+                .ExecutionStrategy(dependencies => new SqliteRetryingExecutionStrategy(dependencies)));
             options.AddInterceptors(new SqlitePragmaInterceptor());
         }
     }

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Engagement.Infrastructure.Data;
 
 /// <summary>
-/// Every SQLite connection waits for a lock rather than failing at once, and enforces foreign keys.
+/// Every SQLite connection waits briefly for a lock (<see cref="SqliteTiming"/>) rather than failing at once, and enforces foreign keys.
 /// WAL mode is persistent in the database file and is set once at start-up by <see cref="DatabaseInitializer"/>.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    private static readonly string Pragmas =
+        $"PRAGMA busy_timeout = {SqliteTiming.BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

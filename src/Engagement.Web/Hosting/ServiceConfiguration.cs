@@ -101,7 +101,9 @@ public static class ServiceConfiguration
             .Tag(Features.Publishing.PublicPagesCache.Tag)));
         services.AddSingleton<Features.Publishing.PublicPagesCache>();
         services.AddSingleton<Engagement.Infrastructure.Text.SafeMarkdown>();
-        services.AddRateLimiter(options => AnonymousPostRateLimit.Configure(options, configuration));
+        var formLimits = new FormRateLimits(configuration);
+        services.AddSingleton(formLimits);
+        services.AddRateLimiter(formLimits.Configure);
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -109,7 +111,8 @@ public static class ServiceConfiguration
         });
 
         services.AddHealthChecks()
-            .AddDbContextCheck<EngagementDbContext>("database", tags: ["ready"]);
+            .AddDbContextCheck<EngagementDbContext>("database", tags: ["ready"])
+            .AddCheck<DatabaseWritableCheck>("database-writes", tags: ["ready"]);
 
         return builder;
     }
@@ -239,23 +242,20 @@ public static class ServiceConfiguration
 
         if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
         {
-            // Behind a TLS-terminating proxy: trust its X-Forwarded-For and X-Forwarded-Proto headers.
-            var forwarded = new ForwardedHeadersOptions
-            {
-                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-            };
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
-            app.UseForwardedHeaders(forwarded);
+            // Behind a TLS-terminating proxy: trust X-Forwarded-For and X-Forwarded-Proto from the listed proxies only.
+            app.UseForwardedHeaders(TrustedProxies.Options(app.Configuration));
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestErrorsMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+
+        // After authentication, so signed-in staff are never limited and signed-in providers count by account.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseOutputCache();
 

@@ -36,9 +36,12 @@ public static class SettingsCatalogue
         new("Safeguarding:NotifyEmail", "safeguarding@example.gov.uk", "Where safeguarding escalations are emailed"),
         new("Feedback:MinimumSecondsToComplete", "3", "Feedback completed faster than this is quarantined as a likely bot"),
         new("Events:ReminderHours", "48 and 2", "Hours before an event that reminders are sent"),
-        new("RateLimiting:AnonymousPostsPerMinute", "20", "Form posts per minute per client address for people not signed in"),
+        new("RateLimiting:FormPostsPerMinute", "120", "Form posts (every question page) per minute per client address, or per account for signed-in providers; staff are not limited"),
+        new("RateLimiting:SubmissionsPerMinute", "10", "Finished submissions (feedback, booking, sign-in, password reset, registration) per minute per client"),
         new("Cookies:Secure", "true (false in Development)", "Secure, __Host- prefixed cookies; false only for plain-http local runs"),
         new("ForwardedHeaders:Enabled", "false", "Trust X-Forwarded-For/Proto from a TLS-terminating proxy"),
+        new("ForwardedHeaders:KnownProxies", "(none: loopback only)", "Comma-separated addresses of the proxies whose forwarded headers are believed"),
+        new("ForwardedHeaders:KnownNetworks", "(none)", "Comma-separated CIDR ranges of proxies whose forwarded headers are believed"),
         new("Jobs:RunServer", "true", "Run the Hangfire background job server in this instance"),
     ];
 }

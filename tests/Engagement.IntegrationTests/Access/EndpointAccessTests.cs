@@ -242,7 +242,7 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + string.Join("\n", factory.Logs.Lines.Where(l => l.Contains("rror") || l.Contains("xception")).Take(5)));
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + string.Join("\n", factory.Logs.Lines.Where(l => l.Contains("rror") || l.Contains("xception")).Take(5)));
         await using var db = factory.CreateDbContext();
         Assert.False(await db.ResponseEntries.AnyAsync(e => e.Title == "no token"));
     }

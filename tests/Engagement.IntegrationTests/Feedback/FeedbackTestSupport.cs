@@ -15,11 +15,6 @@ public sealed class FeedbackFactory : EngagementFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Feedback:MinimumSecondsToComplete"] = "0" };
 }
 
-public sealed class RateLimitedFeedbackFactory : EngagementFactory
-{
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:AnonymousPostsPerMinute"] = "3" };
-}
-
 public static class FeedbackJourney
 {
     public static async Task<IHtmlDocument> PostAsync(HttpClient client, IHtmlDocument page, Dictionary<string, string> values, HttpStatusCode expected = HttpStatusCode.OK)

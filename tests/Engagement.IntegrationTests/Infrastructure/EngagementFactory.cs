@@ -1,5 +1,7 @@
 using Engagement.Infrastructure.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +59,8 @@ public class EngagementFactory : WebApplicationFactory<Program>
             ["Seed:DemoPassword"] = DemoPassword,
             ["Seed:DemoAuthenticatorKey"] = Engagement.Testing.Totp.DemoKey,
             ["Email:PickupDirectory"] = Path.Combine(_directory, "mail"),
-            ["RateLimiting:AnonymousPostsPerMinute"] = "100000",
+            ["RateLimiting:FormPostsPerMinute"] = "100000",
+            ["RateLimiting:SubmissionsPerMinute"] = "100000",
             ["Service:PublicBaseUrl"] = "https://localhost",
         };
         foreach (var (key, value) in Settings)
@@ -71,6 +74,37 @@ public class EngagementFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddressStartupFilter>());
+    }
+
+    /// <summary>The header a test client uses to say which network address it connects from (TestServer has none).</summary>
+    public const string PeerAddressHeader = "X-Test-Peer-Address";
+
+    /// <summary>A browser client that connects from <paramref name="peerAddress"/>, as another computer would.</summary>
+    public HttpClient CreateBrowserClient(string peerAddress)
+    {
+        var client = CreateBrowserClient();
+        client.DefaultRequestHeaders.Add(PeerAddressHeader, peerAddress);
+        return client;
+    }
+
+    /// <summary>Stands in for the TCP connection's remote address, before anything in the app runs.</summary>
+    private sealed class PeerAddressStartupFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(PeerAddressHeader, out var value) && System.Net.IPAddress.TryParse(value, out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                    context.Request.Headers.Remove(PeerAddressHeader);
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client that keeps cookies, does not follow redirects, and talks https (so Secure cookies flow).</summary>

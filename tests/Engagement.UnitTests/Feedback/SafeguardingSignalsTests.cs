@@ -28,6 +28,15 @@ public sealed class SafeguardingSignalsTests
     public void Ordinary_text_and_words_containing_a_signal_do_not_match(string text) => Assert.False(Signals.Matches(text));
 
     [Fact]
+    public void A_check_that_cannot_finish_in_time_sends_the_item_to_urgent_triage()
+    {
+        var text = string.Concat(Enumerable.Repeat("the carers are lovely and always on time ", 50_000));
+
+        Assert.True(new SafeguardingSignals(["harm", "neglect"], TimeSpan.FromTicks(1)).Matches(text));
+        Assert.False(new SafeguardingSignals(["harm", "neglect"]).Matches(text));
+    }
+
+    [Fact]
     public void Comments_and_blank_lines_are_ignored_and_an_empty_list_never_matches()
     {
         var signals = new SafeguardingSignals(["# a comment", "", "  harm  "]);

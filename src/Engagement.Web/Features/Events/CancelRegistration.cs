@@ -27,34 +27,34 @@ public sealed class CancelRegistrationHandler(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = SecureToken.Hash(command.Token);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // Write first (claim the row), so that on SQLite the transaction holds the write lock before it reads.
-        var claimed = await db.Registrations.Where(r => r.TokenHash == hash)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
-        if (claimed == 0)
+        return await db.InTransactionAsync(async token =>
         {
-            return null;
-        }
+            // Write first (claim the row), so that on SQLite the transaction holds the write lock before it reads.
+            var claimed = await db.Registrations.Where(r => r.TokenHash == hash)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, Guid.NewGuid()), token);
+            if (claimed == 0)
+            {
+                return null;
+            }
 
-        var registration = await db.Registrations.SingleAsync(r => r.TokenHash == hash, cancellationToken);
-        var cancelled = registration.Cancel(now);
-        if (!cancelled.Succeeded)
-        {
-            return DomainResult.Refused(cancelled.Error!);
-        }
+            var registration = await db.Registrations.SingleAsync(r => r.TokenHash == hash, token);
+            var cancelled = registration.Cancel(now);
+            if (!cancelled.Succeeded)
+            {
+                return DomainResult.Refused(cancelled.Error!);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (cancelled.Value)
-        {
-            await db.Events.Where(e => e.Id == registration.EventId && e.ConfirmedCount > 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedCount, e => e.ConfirmedCount - 1), cancellationToken);
-            await PromoteAsync(registration.EventId, now, cancellationToken);
-        }
+            await db.SaveChangesAsync(token);
+            if (cancelled.Value)
+            {
+                await db.Events.Where(e => e.Id == registration.EventId && e.ConfirmedCount > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedCount, e => e.ConfirmedCount - 1), token);
+                await PromoteAsync(registration.EventId, now, token);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return DomainResult.Ok;
+            await db.SaveChangesAsync(token);
+            return DomainResult.Ok;
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -22,32 +22,33 @@ public sealed class ManageEventHandler(
     public async Task<DomainResult> CancelEventAsync(int eventId, string? userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ev = await db.Events.SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
-        if (ev is null)
+        return await db.InTransactionAsync(async token =>
         {
-            return DomainResult.Refused("This event does not exist.");
-        }
+            var ev = await db.Events.SingleOrDefaultAsync(e => e.Id == eventId, token);
+            if (ev is null)
+            {
+                return DomainResult.Refused("This event does not exist.");
+            }
 
-        var cancelled = ev.Cancel(now);
-        if (!cancelled.Succeeded)
-        {
-            return cancelled;
-        }
+            var cancelled = ev.Cancel(now);
+            if (!cancelled.Succeeded)
+            {
+                return cancelled;
+            }
 
-        ev.Version = Guid.NewGuid();
-        var registered = await db.Registrations.AsNoTracking()
-            .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
-            .ToListAsync(cancellationToken);
-        foreach (var registration in registered)
-        {
-            outbox.Queue(EventEmails.Cancelled(service.Value, ev, registration));
-        }
+            ev.Version = Guid.NewGuid();
+            var registered = await db.Registrations.AsNoTracking()
+                .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+                .ToListAsync(token);
+            foreach (var registration in registered)
+            {
+                outbox.Queue(EventEmails.Cancelled(service.Value, ev, registration));
+            }
 
-        Audit(eventId, "event.cancelled", userId, now, $"told={registered.Count}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return DomainResult.Ok;
+            Audit(eventId, "event.cancelled", userId, now, $"told={registered.Count}");
+            await db.SaveChangesAsync(token);
+            return DomainResult.Ok;
+        }, cancellationToken);
     }
 
     /// <summary>Emails everyone with a confirmed place. Returns how many were queued.</summary>

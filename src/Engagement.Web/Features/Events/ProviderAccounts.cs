@@ -43,31 +43,32 @@ public sealed class ProviderAccounts(
             CreatedAt = now,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user, command.Password);
-        if (!created.Succeeded)
+        return await db.InTransactionAsync(async token =>
         {
-            return created.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : "Email", Describe(e))).ToList();
-        }
+            var created = await users.CreateAsync(user, command.Password);
+            if (!created.Succeeded)
+            {
+                return created.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : "Email", Describe(e))).ToList();
+            }
 
-        var role = await users.AddToRoleAsync(user, Roles.Provider);
-        if (!role.Succeeded)
-        {
-            throw new InvalidOperationException("Could not add the Provider role: " + string.Join("; ", role.Errors.Select(e => e.Code)));
-        }
+            var role = await users.AddToRoleAsync(user, Roles.Provider);
+            if (!role.Succeeded)
+            {
+                throw new InvalidOperationException("Could not add the Provider role: " + string.Join("; ", role.Errors.Select(e => e.Code)));
+            }
 
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = service.Value.Link($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-        outbox.Queue(new EmailLayout(service.Value)
-            .Greeting(user.DisplayName)
-            .Paragraph($"Thank you for registering {user.OrganisationName} with {service.Value.Name}.")
-            .Link("Confirm your email address", link)
-            .Paragraph("A commissioner will then check your details and approve your account. Once approved, you can book places at provider forums.")
-            .ToMessage(email, user.DisplayName, "Confirm your email address", "provider-confirm-email", user.Id));
-        db.AuditRecords.Add(new AuditRecord { At = now, Action = "provider.registered", EntityType = "User", EntityId = user.Id, Detail = "type=" + command.ProviderType });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return [];
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+            var link = service.Value.Link($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+            outbox.Queue(new EmailLayout(service.Value)
+                .Greeting(user.DisplayName)
+                .Paragraph($"Thank you for registering {user.OrganisationName} with {service.Value.Name}.")
+                .Link("Confirm your email address", link)
+                .Paragraph("A commissioner will then check your details and approve your account. Once approved, you can book places at provider forums.")
+                .ToMessage(email, user.DisplayName, "Confirm your email address", "provider-confirm-email", user.Id));
+            db.AuditRecords.Add(new AuditRecord { At = now, Action = "provider.registered", EntityType = "User", EntityId = user.Id, Detail = "type=" + command.ProviderType });
+            await db.SaveChangesAsync(token);
+            return [];
+        }, cancellationToken);
     }
 
     public async Task<DomainResult> ApproveAsync(string userId, string? approvedBy, CancellationToken cancellationToken = default)

@@ -69,42 +69,43 @@ public sealed class RegisterForEventHandler(
 
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var placed = await db.Events
-                .Where(e => e.Id == ev.Id && !e.IsCancelled && e.ConfirmedCount < e.Capacity)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedCount, e => e.ConfirmedCount + 1), cancellationToken);
-            var status = placed == 1 ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
-
-            Registration registration;
-            if (existing is not null)
+            return await db.InTransactionAsync(async token =>
             {
-                // Booking again after cancelling: the one row per address and event comes back to life.
-                registration = await db.Registrations.SingleAsync(r => r.Id == existing.Id && r.Status == RegistrationStatus.Cancelled, cancellationToken);
-                registration.CancelledAt = null;
-                registration.Version = Guid.NewGuid();
-            }
-            else
-            {
-                registration = new Registration { EventId = ev.Id };
-                db.Registrations.Add(registration);
-            }
+                var placed = await db.Events
+                    .Where(e => e.Id == ev.Id && !e.IsCancelled && e.ConfirmedCount < e.Capacity)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedCount, e => e.ConfirmedCount + 1), token);
+                var status = placed == 1 ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
 
-            registration.Name = command.Name.Trim();
-            registration.Email = email;
-            registration.NormalisedEmail = normalised;
-            registration.Organisation = string.IsNullOrWhiteSpace(command.Organisation) ? null : command.Organisation.Trim();
-            registration.AccessNeeds = string.IsNullOrWhiteSpace(command.AccessNeeds) ? null : command.AccessNeeds.Trim();
-            registration.Status = status;
-            registration.CreatedAt = now;
-            registration.ConfirmedAt = status == RegistrationStatus.Confirmed ? now : null;
-            registration.TokenHash = SecureToken.Hash(command.Token);
-            registration.UserId = command.UserId;
-            await db.SaveChangesAsync(cancellationToken);
+                Registration registration;
+                if (existing is not null)
+                {
+                    // Booking again after cancelling: the one row per address and event comes back to life.
+                    registration = await db.Registrations.SingleAsync(r => r.Id == existing.Id && r.Status == RegistrationStatus.Cancelled, token);
+                    registration.CancelledAt = null;
+                    registration.Version = Guid.NewGuid();
+                }
+                else
+                {
+                    registration = new Registration { EventId = ev.Id };
+                    db.Registrations.Add(registration);
+                }
 
-            outbox.Queue(EventEmails.Confirmation(service.Value, ev, registration, command.Token, now));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return DomainResult<RegistrationReceipt>.Ok(new RegistrationReceipt(ev.Id, status, command.Token));
+                registration.Name = command.Name.Trim();
+                registration.Email = email;
+                registration.NormalisedEmail = normalised;
+                registration.Organisation = string.IsNullOrWhiteSpace(command.Organisation) ? null : command.Organisation.Trim();
+                registration.AccessNeeds = string.IsNullOrWhiteSpace(command.AccessNeeds) ? null : command.AccessNeeds.Trim();
+                registration.Status = status;
+                registration.CreatedAt = now;
+                registration.ConfirmedAt = status == RegistrationStatus.Confirmed ? now : null;
+                registration.TokenHash = SecureToken.Hash(command.Token);
+                registration.UserId = command.UserId;
+                await db.SaveChangesAsync(token);
+
+                outbox.Queue(EventEmails.Confirmation(service.Value, ev, registration, command.Token, now));
+                await db.SaveChangesAsync(token);
+                return DomainResult<RegistrationReceipt>.Ok(new RegistrationReceipt(ev.Id, status, command.Token));
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -69,80 +69,80 @@ public sealed class SaveEventHandler(
     public async Task<DomainResult> UpdateAsync(int id, Guid version, EventDetails details, string? userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // Capacity first, as a conditional write: never below the places confirmed at this instant.
-        var capacitySet = await db.Events.Where(e => e.Id == id && e.Version == version && e.ConfirmedCount <= details.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, details.Capacity), cancellationToken);
-        var ev = await db.Events.Include(e => e.Priorities).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (ev is null)
+        return await db.InTransactionAsync(async token =>
         {
-            return DomainResult.Refused("This event does not exist.");
-        }
-
-        if (ev.Version != version)
-        {
-            return DomainResult.Refused(ConflictMessage);
-        }
-
-        if (capacitySet == 0)
-        {
-            var capacity = ev.ChangeCapacity(details.Capacity);
-            return capacity.Succeeded ? DomainResult.Refused("Capacity cannot be less than the places already confirmed.", "Capacity") : capacity;
-        }
-
-        var times = Event.CheckTimes(details.StartsAt, details.EndsAt, details.RegistrationOpensAt, details.RegistrationClosesAt);
-        if (!times.Succeeded)
-        {
-            return times;
-        }
-
-        var previousStart = ev.StartsAt;
-        var moved = ev.StartsAt != details.StartsAt || ev.EndsAt != details.EndsAt;
-        if (moved)
-        {
-            ev.RegistrationOpensAt = details.RegistrationOpensAt;
-            ev.RegistrationClosesAt = details.RegistrationClosesAt;
-            var rescheduled = ev.Reschedule(details.StartsAt, details.EndsAt, now);
-            if (!rescheduled.Succeeded)
+            // Capacity first, as a conditional write: never below the places confirmed at this instant.
+            var capacitySet = await db.Events.Where(e => e.Id == id && e.Version == version && e.ConfirmedCount <= details.Capacity)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, details.Capacity), token);
+            var ev = await db.Events.Include(e => e.Priorities).SingleOrDefaultAsync(e => e.Id == id, token);
+            if (ev is null)
             {
-                return rescheduled;
+                return DomainResult.Refused("This event does not exist.");
             }
-        }
 
-        Apply(ev, details);
-        ev.Version = Guid.NewGuid();
-        var keep = details.Priorities.ToHashSet();
-        ev.Priorities.RemoveAll(p => !keep.Contains(p.PriorityNumber));
-        foreach (var number in keep.Where(n => ev.Priorities.All(p => p.PriorityNumber != n)))
-        {
-            ev.Priorities.Add(new EventPriority { EventId = ev.Id, PriorityNumber = number });
-        }
-
-        Audit(ev.Id, moved ? "event.rescheduled" : "event.updated", userId, now);
-        if (moved)
-        {
-            var registered = await db.Registrations.AsNoTracking()
-                .Where(r => r.EventId == ev.Id && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
-                .ToListAsync(cancellationToken);
-            foreach (var registration in registered)
+            if (ev.Version != version)
             {
-                outbox.Queue(EventEmails.Rescheduled(service.Value, ev, registration, previousStart, now));
+                return DomainResult.Refused(ConflictMessage);
             }
-        }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return DomainResult.Refused(ConflictMessage);
-        }
+            if (capacitySet == 0)
+            {
+                var capacity = ev.ChangeCapacity(details.Capacity);
+                return capacity.Succeeded ? DomainResult.Refused("Capacity cannot be less than the places already confirmed.", "Capacity") : capacity;
+            }
 
-        await waitingList.PromoteAsync(ev.Id, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return DomainResult.Ok;
+            var times = Event.CheckTimes(details.StartsAt, details.EndsAt, details.RegistrationOpensAt, details.RegistrationClosesAt);
+            if (!times.Succeeded)
+            {
+                return times;
+            }
+
+            var previousStart = ev.StartsAt;
+            var moved = ev.StartsAt != details.StartsAt || ev.EndsAt != details.EndsAt;
+            if (moved)
+            {
+                ev.RegistrationOpensAt = details.RegistrationOpensAt;
+                ev.RegistrationClosesAt = details.RegistrationClosesAt;
+                var rescheduled = ev.Reschedule(details.StartsAt, details.EndsAt, now);
+                if (!rescheduled.Succeeded)
+                {
+                    return rescheduled;
+                }
+            }
+
+            Apply(ev, details);
+            ev.Version = Guid.NewGuid();
+            var keep = details.Priorities.ToHashSet();
+            ev.Priorities.RemoveAll(p => !keep.Contains(p.PriorityNumber));
+            foreach (var number in keep.Where(n => ev.Priorities.All(p => p.PriorityNumber != n)))
+            {
+                ev.Priorities.Add(new EventPriority { EventId = ev.Id, PriorityNumber = number });
+            }
+
+            Audit(ev.Id, moved ? "event.rescheduled" : "event.updated", userId, now);
+            if (moved)
+            {
+                var registered = await db.Registrations.AsNoTracking()
+                    .Where(r => r.EventId == ev.Id && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
+                    .ToListAsync(token);
+                foreach (var registration in registered)
+                {
+                    outbox.Queue(EventEmails.Rescheduled(service.Value, ev, registration, previousStart, now));
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return DomainResult.Refused(ConflictMessage);
+            }
+
+            await waitingList.PromoteAsync(ev.Id, now, token);
+            return DomainResult.Ok;
+        }, cancellationToken);
     }
 
     private async Task<DomainResult<IReadOnlyList<int>>> CreateManyAsync(IReadOnlyList<EventDetails> all, Guid? seriesId, string? userId, CancellationToken cancellationToken)
@@ -169,17 +169,18 @@ public sealed class SaveEventHandler(
             events.Add(ev);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Events.AddRange(events);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var ev in events)
+        return await db.InTransactionAsync(async token =>
         {
-            Audit(ev.Id, seriesId is null ? "event.created" : "event.created-in-series", userId, now);
-        }
+            db.Events.AddRange(events);
+            await db.SaveChangesAsync(token);
+            foreach (var ev in events)
+            {
+                Audit(ev.Id, seriesId is null ? "event.created" : "event.created-in-series", userId, now);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return DomainResult<IReadOnlyList<int>>.Ok(events.Select(e => e.Id).ToList());
+            await db.SaveChangesAsync(token);
+            return DomainResult<IReadOnlyList<int>>.Ok(events.Select(e => e.Id).ToList());
+        }, cancellationToken);
     }
 
     private static void Apply(Event ev, EventDetails details)

@@ -21,6 +21,10 @@ public static class FeedbackValidation
         {
             modelState.AddModelError(key, "What you want to tell us must be 5,000 characters or fewer");
         }
+        else if (TextInput.HasControlCharacters(normalised))
+        {
+            modelState.AddModelError(key, TextInput.ControlCharactersMessage("What you want to tell us"));
+        }
     }
 
     public static void Contact(ModelStateDictionary modelState, string prefix, string? name, string? email, bool consentToContact, bool consentToProgress)
@@ -29,6 +33,10 @@ public static class FeedbackValidation
         if ((name?.Trim().Length ?? 0) > FeedbackLimits.NameMaxLength)
         {
             modelState.AddModelError(prefix + ".ContactName", "Your name must be 200 characters or fewer");
+        }
+        else if (TextInput.HasControlCharacters(name))
+        {
+            modelState.AddModelError(prefix + ".ContactName", TextInput.ControlCharactersMessage("Your name"));
         }
 
         if (hasEmail && email!.Trim().Length > FeedbackLimits.EmailMaxLength)

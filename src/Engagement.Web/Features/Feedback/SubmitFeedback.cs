@@ -50,6 +50,25 @@ public sealed class SubmitFeedbackHandler(
             return existing;
         }
 
+        try
+        {
+            return await db.InTransactionAsync(token => CreateAsync(command, token), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent submission of the same form won the unique index on SubmissionKey: show its result.
+            db.ChangeTracker.Clear();
+            if (await FindExistingAsync(command, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<FeedbackReceipt> CreateAsync(SubmitFeedback command, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var email = string.IsNullOrWhiteSpace(command.ContactEmail) ? null : command.ContactEmail.Trim();
         var hasContact = email is not null;
@@ -74,45 +93,28 @@ public sealed class SubmitFeedbackHandler(
             Priorities = command.Priorities.Distinct().Select(p => new FeedbackItemPriority { PriorityNumber = p }).ToList(),
         };
 
-        try
+        var number = await references.NextAsync(ReferenceNumbers.Feedback, now.Year, cancellationToken);
+        item.Reference = FeedbackItem.FormatReference(now.Year, number);
+        db.FeedbackItems.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+
+        db.AuditRecords.Add(new AuditRecord
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var number = await references.NextAsync(ReferenceNumbers.Feedback, now.Year, cancellationToken);
-            item.Reference = FeedbackItem.FormatReference(now.Year, number);
-            db.FeedbackItems.Add(item);
-            await db.SaveChangesAsync(cancellationToken);
+            At = now,
+            ActorUserId = command.EnteredByUserId,
+            Action = "feedback.created",
+            EntityType = nameof(FeedbackItem),
+            EntityId = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Detail = $"channel={command.Channel}" + (item.IsQuarantined ? ";quarantined" : ""),
+        });
 
-            db.AuditRecords.Add(new AuditRecord
-            {
-                At = now,
-                ActorUserId = command.EnteredByUserId,
-                Action = "feedback.created",
-                EntityType = nameof(FeedbackItem),
-                EntityId = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Detail = $"channel={command.Channel}" + (item.IsQuarantined ? ";quarantined" : ""),
-            });
-
-            if (item.ContactEmail is not null && (item.ConsentToContact || item.ConsentToProgressUpdates) && !item.IsQuarantined)
-            {
-                var trackingLink = service.Value.Link("/feedback/track/" + command.TrackingToken);
-                outbox.Queue(FeedbackEmails.Acknowledgement(service.Value, item.ContactEmail, item.Reference, trackingLink, item.Id));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (item.ContactEmail is not null && (item.ConsentToContact || item.ConsentToProgressUpdates) && !item.IsQuarantined)
         {
-            // A concurrent submission of the same form won the unique index on SubmissionKey: show its result.
-            db.ChangeTracker.Clear();
-            if (await FindExistingAsync(command, cancellationToken) is { } winner)
-            {
-                return winner;
-            }
-
-            throw;
+            var trackingLink = service.Value.Link("/feedback/track/" + command.TrackingToken);
+            outbox.Queue(FeedbackEmails.Acknowledgement(service.Value, item.ContactEmail, item.Reference, trackingLink, item.Id));
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         return new FeedbackReceipt(item.Reference, command.TrackingToken, Created: true);
     }
 

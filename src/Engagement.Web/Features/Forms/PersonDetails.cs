@@ -23,6 +23,10 @@ public static class PersonDetails
         {
             modelState.AddModelError(prefix + ".Name", "Your name must be 200 characters or fewer");
         }
+        else if (TextInput.HasControlCharacters(name))
+        {
+            modelState.AddModelError(prefix + ".Name", TextInput.ControlCharactersMessage("Your name"));
+        }
 
         var trimmed = email?.Trim() ?? "";
         if (trimmed.Length == 0)

@@ -66,7 +66,6 @@ public static class VolumeGenerator
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EngagementDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync();
             var batch = new List<ResponseEntry>();
             for (var i = start; i < Math.Min(entries, start + BatchSize); i++)
             {
@@ -75,7 +74,6 @@ public static class VolumeGenerator
 
             db.ResponseEntries.AddRange(batch);
             await db.SaveChangesAsync();
-            await transaction.CommitAsync();
             created.AddRange(batch.Select(e => new Created(e.Id, e.FirstPublishedAt!.Value, e.Section, e.Priorities[0].PriorityNumber)));
         }
 
@@ -85,14 +83,12 @@ public static class VolumeGenerator
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EngagementDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync();
             for (var i = start; i < Math.Min(feedback, start + BatchSize * 2); i++)
             {
                 db.FeedbackItems.Add(NewFeedback(random, now, offset + i, created.Count == 0 || random.Next(10) == 0 ? null : created[random.Next(created.Count)]));
             }
 
             await db.SaveChangesAsync();
-            await transaction.CommitAsync();
         }
 
         output.WriteLine($"{feedback} feedback items; done in {clock.Elapsed.TotalSeconds:0.0} s");

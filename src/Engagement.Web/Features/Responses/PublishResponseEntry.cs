@@ -17,40 +17,46 @@ public sealed class PublishResponseEntryHandler(EngagementDbContext db, Progress
 {
     public async Task<DomainResult> HandleAsync(PublishResponseEntry command, CancellationToken cancellationToken = default)
     {
-        var entry = await db.ResponseEntries.Include(e => e.History).SingleOrDefaultAsync(e => e.Id == command.EntryId, cancellationToken);
-        if (entry is null)
-        {
-            return EntryConcurrency.NotFound;
-        }
-
-        if (EntryConcurrency.IsStale(db, entry, command.ExpectedVersion))
-        {
-            return EntryConcurrency.Conflict;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = command.Publish ? entry.Publish(now) : entry.Unpublish(now);
-        if (!result.Succeeded)
+        var result = await db.InTransactionAsync(async token =>
         {
-            return result;
+            var entry = await db.ResponseEntries.Include(e => e.History).SingleOrDefaultAsync(e => e.Id == command.EntryId, token);
+            if (entry is null)
+            {
+                return EntryConcurrency.NotFound;
+            }
+
+            if (EntryConcurrency.IsStale(db, entry, command.ExpectedVersion))
+            {
+                return EntryConcurrency.Conflict;
+            }
+
+            var changed = command.Publish ? entry.Publish(now) : entry.Unpublish(now);
+            if (!changed.Succeeded)
+            {
+                return changed;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(token);
+                await FeedbackLinks.SetStateAsync(db, entry, token);
+                var queued = command.Publish ? await emails.QueueAsync(entry, published: true, token) : 0;
+                db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Publish ? ResponseAudit.Published : ResponseAudit.Unpublished, command.UserId, now, $"emails={queued}"));
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return EntryConcurrency.Conflict;
+            }
+
+            return DomainResult.Ok;
+        }, cancellationToken);
+        if (result.Succeeded)
+        {
+            await publicPages.InvalidateAsync(cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await FeedbackLinks.SetStateAsync(db, entry, cancellationToken);
-            var queued = command.Publish ? await emails.QueueAsync(entry, published: true, cancellationToken) : 0;
-            db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Publish ? ResponseAudit.Published : ResponseAudit.Unpublished, command.UserId, now, $"emails={queued}"));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EntryConcurrency.Conflict;
-        }
-
-        await publicPages.InvalidateAsync(cancellationToken);
-        return DomainResult.Ok;
+        return result;
     }
 }

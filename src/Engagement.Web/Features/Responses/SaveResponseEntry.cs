@@ -52,76 +52,80 @@ public sealed class SaveResponseEntryHandler(
             return DomainResult<int>.Refused("Select events from the list", "EventIds");
         }
 
-        var wanted = command.FeedbackReferences.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToList();
-        var items = await db.FeedbackItems.Where(f => wanted.Contains(f.Reference)).ToListAsync(cancellationToken);
-        var unknown = wanted.Except(items.Select(i => i.Reference)).ToList();
-        if (unknown.Count > 0)
-        {
-            return DomainResult<int>.Refused($"There is no feedback item {string.Join(", ", unknown)}", "FeedbackReferences");
-        }
-
-        if (items.Select(TriageRules.CannotLinkReason).FirstOrDefault(r => r is not null) is { } refusal)
-        {
-            return DomainResult<int>.Refused(refusal, "FeedbackReferences");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        ResponseEntry entry;
-        if (command.Id is { } id)
+        var published = false;
+        var result = await db.InTransactionAsync(async token =>
         {
-            var found = await db.ResponseEntries.Include(e => e.Priorities).Include(e => e.Events).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-            if (found is null)
+            var wanted = command.FeedbackReferences.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToList();
+            var items = await db.FeedbackItems.Where(f => wanted.Contains(f.Reference)).ToListAsync(token);
+            var unknown = wanted.Except(items.Select(i => i.Reference)).ToList();
+            if (unknown.Count > 0)
             {
-                return DomainResult<int>.Refused(EntryConcurrency.NotFound.Error!, "Entry");
+                return DomainResult<int>.Refused($"There is no feedback item {string.Join(", ", unknown)}", "FeedbackReferences");
             }
 
-            if (command.ExpectedVersion is not { } expected || EntryConcurrency.IsStale(db, found, expected))
+            if (items.Select(TriageRules.CannotLinkReason).FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                return DomainResult<int>.Refused(refusal, "FeedbackReferences");
+            }
+
+            ResponseEntry entry;
+            if (command.Id is { } id)
+            {
+                var found = await db.ResponseEntries.Include(e => e.Priorities).Include(e => e.Events).SingleOrDefaultAsync(e => e.Id == id, token);
+                if (found is null)
+                {
+                    return DomainResult<int>.Refused(EntryConcurrency.NotFound.Error!, "Entry");
+                }
+
+                if (command.ExpectedVersion is not { } expected || EntryConcurrency.IsStale(db, found, expected))
+                {
+                    return DomainResult<int>.Refused(EntryConcurrency.ConflictMessage, "Version");
+                }
+
+                entry = found;
+            }
+            else
+            {
+                var number = await references.NextAsync(ReferenceNumbers.Response, now.Year, token);
+                entry = ResponseEntry.Create(ResponseEntry.FormatReference(now.Year, number), command.Title, command.UserId, now);
+                db.ResponseEntries.Add(entry);
+            }
+
+            entry.Title = command.Title.Trim();
+            entry.YouSaidSummary = command.YouSaidSummary.Trim();
+            entry.WeDidMarkdown = command.WeDidMarkdown.Trim();
+            entry.Section = command.Section;
+            entry.OwnerTeam = command.OwnerTeam.Trim();
+            entry.TargetDate = command.TargetDate;
+            entry.Priorities.RemoveAll(p => !priorities.Value!.Contains(p.PriorityNumber));
+            entry.Priorities.AddRange(priorities.Value!.Where(n => entry.Priorities.All(p => p.PriorityNumber != n))
+                .Select(n => new ResponseEntryPriority { PriorityNumber = n }));
+            entry.Events.RemoveAll(e => !eventIds.Contains(e.EventId));
+            entry.Events.AddRange(eventIds.Where(n => entry.Events.All(e => e.EventId != n)).Select(n => new ResponseEntryEvent { EventId = n }));
+            entry.Touch(now);
+
+            try
+            {
+                await db.SaveChangesAsync(token);
+                await FeedbackLinks.SyncAsync(db, entry, items, command.UserId, now, token);
+                db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Id is null ? ResponseAudit.Created : ResponseAudit.Edited, command.UserId, now));
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateConcurrencyException)
             {
                 return DomainResult<int>.Refused(EntryConcurrency.ConflictMessage, "Version");
             }
 
-            entry = found;
-        }
-        else
-        {
-            var number = await references.NextAsync(ReferenceNumbers.Response, now.Year, cancellationToken);
-            entry = ResponseEntry.Create(ResponseEntry.FormatReference(now.Year, number), command.Title, command.UserId, now);
-            db.ResponseEntries.Add(entry);
-        }
-
-        entry.Title = command.Title.Trim();
-        entry.YouSaidSummary = command.YouSaidSummary.Trim();
-        entry.WeDidMarkdown = command.WeDidMarkdown.Trim();
-        entry.Section = command.Section;
-        entry.OwnerTeam = command.OwnerTeam.Trim();
-        entry.TargetDate = command.TargetDate;
-        entry.Priorities.RemoveAll(p => !priorities.Value!.Contains(p.PriorityNumber));
-        entry.Priorities.AddRange(priorities.Value!.Where(n => entry.Priorities.All(p => p.PriorityNumber != n))
-            .Select(n => new ResponseEntryPriority { PriorityNumber = n }));
-        entry.Events.RemoveAll(e => !eventIds.Contains(e.EventId));
-        entry.Events.AddRange(eventIds.Where(n => entry.Events.All(e => e.EventId != n)).Select(n => new ResponseEntryEvent { EventId = n }));
-        entry.Touch(now);
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await FeedbackLinks.SyncAsync(db, entry, items, command.UserId, now, cancellationToken);
-            db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Id is null ? ResponseAudit.Created : ResponseAudit.Edited, command.UserId, now));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return DomainResult<int>.Refused(EntryConcurrency.ConflictMessage, "Version");
-        }
-
-        if (entry.IsPublished)
+            published = entry.IsPublished;
+            return DomainResult<int>.Ok(entry.Id);
+        }, cancellationToken);
+        if (result.Succeeded && published)
         {
             await publicPages.InvalidateAsync(cancellationToken);
         }
 
-        return DomainResult<int>.Ok(entry.Id);
+        return result;
     }
 }
 

@@ -16,61 +16,65 @@ public sealed class LinkFeedbackToEntryHandler(EngagementDbContext db, Reference
 {
     public async Task<DomainResult<int>> HandleAsync(LinkFeedbackToEntry command, CancellationToken cancellationToken = default)
     {
-        var item = await TriageRules.LoadAsync(db, command.FeedbackItemId, cancellationToken);
-        if (item is null)
-        {
-            return DomainResult<int>.Refused(TriageRules.NotFound.Error!, "Item");
-        }
-
-        var field = command.StartNewEntry ? "Item" : "EntryReference";
-        if (TriageRules.CannotLinkReason(item) is { } refusal)
-        {
-            return DomainResult<int>.Refused(refusal, field);
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        ResponseEntry? entry;
-        if (command.StartNewEntry)
+        var published = false;
+        var result = await db.InTransactionAsync(async token =>
         {
-            var number = await references.NextAsync(ReferenceNumbers.Response, now.Year, cancellationToken);
-            entry = ResponseEntry.Create(ResponseEntry.FormatReference(now.Year, number), $"New entry from {item.Reference}", command.UserId, now);
-            entry.Section = item.Section;
-            entry.Priorities = item.Priorities.Select(p => new ResponseEntryPriority { PriorityNumber = p.PriorityNumber }).ToList();
-            db.ResponseEntries.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
-            db.AuditRecords.Add(Responses.ResponseAudit.Record(entry.Id, Responses.ResponseAudit.Created, command.UserId, now, "from=" + item.Reference));
-        }
-        else
-        {
-            var reference = command.EntryReference?.Trim().ToUpperInvariant();
-            if (string.IsNullOrEmpty(reference))
+            var item = await TriageRules.LoadAsync(db, command.FeedbackItemId, token);
+            if (item is null)
             {
-                return DomainResult<int>.Refused("Enter the reference of the entry, like WD-2026-0001", "EntryReference");
+                return DomainResult<int>.Refused(TriageRules.NotFound.Error!, "Item");
             }
 
-            entry = await db.ResponseEntries.SingleOrDefaultAsync(e => e.Reference == reference, cancellationToken);
-            if (entry is null)
+            var field = command.StartNewEntry ? "Item" : "EntryReference";
+            if (TriageRules.CannotLinkReason(item) is { } refusal)
             {
-                return DomainResult<int>.Refused($"There is no response entry {reference}", "EntryReference");
+                return DomainResult<int>.Refused(refusal, field);
             }
 
-            if (item.ResponseEntryId == entry.Id)
+            ResponseEntry? entry;
+            if (command.StartNewEntry)
             {
-                return DomainResult<int>.Refused($"This item is already linked to {reference}", "EntryReference");
+                var number = await references.NextAsync(ReferenceNumbers.Response, now.Year, token);
+                entry = ResponseEntry.Create(ResponseEntry.FormatReference(now.Year, number), $"New entry from {item.Reference}", command.UserId, now);
+                entry.Section = item.Section;
+                entry.Priorities = item.Priorities.Select(p => new ResponseEntryPriority { PriorityNumber = p.PriorityNumber }).ToList();
+                db.ResponseEntries.Add(entry);
+                await db.SaveChangesAsync(token);
+                db.AuditRecords.Add(Responses.ResponseAudit.Record(entry.Id, Responses.ResponseAudit.Created, command.UserId, now, "from=" + item.Reference));
             }
-        }
+            else
+            {
+                var reference = command.EntryReference?.Trim().ToUpperInvariant();
+                if (string.IsNullOrEmpty(reference))
+                {
+                    return DomainResult<int>.Refused("Enter the reference of the entry, like WD-2026-0001", "EntryReference");
+                }
 
-        item.ResponseEntryId = entry.Id;
-        item.State = TriageRules.LinkedState(entry.IsPublished);
-        db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, command.UserId, now, "entry=" + entry.Reference));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (entry.IsPublished)
+                entry = await db.ResponseEntries.SingleOrDefaultAsync(e => e.Reference == reference, token);
+                if (entry is null)
+                {
+                    return DomainResult<int>.Refused($"There is no response entry {reference}", "EntryReference");
+                }
+
+                if (item.ResponseEntryId == entry.Id)
+                {
+                    return DomainResult<int>.Refused($"This item is already linked to {reference}", "EntryReference");
+                }
+            }
+
+            item.ResponseEntryId = entry.Id;
+            item.State = TriageRules.LinkedState(entry.IsPublished);
+            db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, command.UserId, now, "entry=" + entry.Reference));
+            await db.SaveChangesAsync(token);
+            published = entry.IsPublished;
+            return DomainResult<int>.Ok(entry.Id);
+        }, cancellationToken);
+        if (result.Succeeded && published)
         {
             await publicPages.InvalidateAsync(cancellationToken);
         }
 
-        return DomainResult<int>.Ok(entry.Id);
+        return result;
     }
 }

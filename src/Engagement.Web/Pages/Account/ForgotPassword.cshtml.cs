@@ -3,6 +3,7 @@ using Engagement.Infrastructure;
 using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,11 @@ public sealed class ForgotPasswordModel(
     /// <summary>Says the same whether or not the account exists, so it cannot be used to find accounts.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (this.OverSubmissionLimit() is { } limited)
+        {
+            return limited;
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

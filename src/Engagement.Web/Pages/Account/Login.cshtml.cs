@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,11 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
+        if (this.OverSubmissionLimit() is { } limited)
+        {
+            return limited;
+        }
+
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid)
         {
@@ -61,7 +67,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
 
     /// <summary>Only a path on this site: anything else (another host, a scheme, //host, \\host) is dropped.</summary>
     private string? SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        ReturnUrls.Safe(Url, returnUrl);
 
     public sealed class LoginInput
     {

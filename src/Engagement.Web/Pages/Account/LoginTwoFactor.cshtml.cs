@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -75,5 +76,5 @@ public static class TwoFactorCodes
 
     /// <summary>Only a path on this site: anything else (another host, a scheme, //host, \\host) is dropped.</summary>
     public static string? SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        ReturnUrls.Safe(url, returnUrl);
 }

@@ -3,6 +3,7 @@ using Engagement.Domain.Events;
 using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Forms;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,11 @@ public sealed class RegisterProviderModel(ProviderAccounts providers) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (this.OverSubmissionLimit() is { } limited)
+        {
+            return limited;
+        }
+
         ModelState.Clear();
         PersonDetails.RequireNameAndEmail(ModelState, "Input", Input.Name, Input.Email);
 

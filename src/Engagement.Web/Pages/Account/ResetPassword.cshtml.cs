@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +29,11 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users) : Pag
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (this.OverSubmissionLimit() is { } limited)
+        {
+            return limited;
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -4,6 +4,7 @@ using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Forms;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -121,6 +122,11 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
 
     private async Task<IActionResult> BookAsync(CancellationToken cancellationToken)
     {
+        if (this.OverSubmissionLimit() is { } limited)
+        {
+            return limited;
+        }
+
         if (!Draft.DetailsAnswered)
         {
             return ShowStep(Details);

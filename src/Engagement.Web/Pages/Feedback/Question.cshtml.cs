@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Web.Features.Feedback;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -126,6 +127,11 @@ public sealed class QuestionModel(
 
     private async Task<IActionResult> SendAsync(CancellationToken cancellationToken)
     {
+        if (this.OverSubmissionLimit() is { } limited)
+        {
+            return limited;
+        }
+
         var missing = FirstUnanswered();
         if (missing is not null)
         {
