@@ -9,7 +9,7 @@ namespace Engagement.Infrastructure.Email;
 /// <summary>
 /// The recurring job that sends due outbox rows. Each row is claimed with a conditional UPDATE before it is sent, so two
 /// dispatchers (two app instances) never send the same row at once; a claim lapses after <see cref="ClaimDuration"/>
-/// if its dispatcher dies. Logs carry row ids only, never addresses or bodies.
+/// (the SMTP timeout and a margin, seconds rather than minutes) if its dispatcher dies or cannot record the outcome. Logs carry row ids only, never addresses or bodies.
 /// </summary>
 public sealed class OutboxDispatcher(
     EngagementDbContext db,
@@ -19,7 +19,10 @@ public sealed class OutboxDispatcher(
     IOptions<ServiceOptions> serviceOptions,
     ILogger<OutboxDispatcher> logger)
 {
-    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+    public const int ClaimMarginSeconds = 15;
+
+    /// <summary>Long enough for one send to finish or time out; a claim nobody released is free again after it.</summary>
+    public static TimeSpan ClaimDuration(EmailOptions options) => TimeSpan.FromSeconds(options.Smtp.TimeoutSeconds + ClaimMarginSeconds);
     public const int BatchSize = 100;
 
     private readonly string _instance = $"{Environment.MachineName}/{Guid.NewGuid():N}";
@@ -52,7 +55,7 @@ public sealed class OutboxDispatcher(
     private async Task<bool> TrySendAsync(long id, CancellationToken cancellationToken)
     {
         var now = Now();
-        var lockedUntil = now + ClaimDuration;
+        var lockedUntil = now + ClaimDuration(emailOptions.Value);
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, _instance).SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);

@@ -204,4 +204,29 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         var received = Assert.Single(server.Messages());
         Assert.Equal($"outbox-{id}@engagement.council.example", received.Message.MessageId);
     }
+
+    [Fact]
+    public async Task A_claim_its_dispatcher_could_not_release_lapses_after_seconds_and_the_message_is_sent_once()
+    {
+        await using var server = await SmtpServerProcess.StartAsync(_port, _mailFolder);
+        var id = await _factory.QueueAsync(Message());
+        var claim = OutboxDispatcher.ClaimDuration(new EmailOptions());
+        Assert.Equal(TimeSpan.FromSeconds(45), claim);
+        await using (var db = _factory.CreateDbContext())
+        {
+            // A dispatcher that claimed the row, then died (or its disk filled) before recording anything.
+            var until = _clock.GetUtcNow().UtcDateTime + claim;
+            await db.OutboxMessages.Where(m => m.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, "dead-instance").SetProperty(m => m.LockedUntil, until));
+        }
+
+        _clock.Advance(claim - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await _factory.DispatchAsync());
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await _factory.DispatchAsync());
+        Assert.Equal(0, await _factory.DispatchAsync());
+
+        var received = Assert.Single(server.Messages());
+        Assert.Equal($"outbox-{id}@engagement.council.example", received.Message.MessageId);
+    }
 }
