@@ -11,6 +11,7 @@ step() { printf '\n== %s\n' "$*"; }
 step "Installing what is missing"
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/redis-server ] || need_apt+=(redis-server)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || need_apt+=(python3-aiosmtpd)
 fc-list 2>/dev/null | grep -qi liberation || need_apt+=(fonts-liberation)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -19,6 +20,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
+echo "redis-server: $(/usr/bin/redis-server --version 2>/dev/null || echo missing)"
 
 step "Front end: rebuild from GOV.UK Frontend and check it matches the committed wwwroot/"
 npm ci --no-audit --no-fund --loglevel=error

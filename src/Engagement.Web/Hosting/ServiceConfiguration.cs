@@ -99,6 +99,16 @@ public static class ServiceConfiguration
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByQuery("*")
             .Tag(Features.Publishing.PublicPagesCache.Tag)));
+        if (configuration["Cache:Redis"] is { Length: > 0 } redis)
+        {
+            // Shared by every instance: a page cached by one is served by all, and a tag evicted by one is gone for all.
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = "engagement:";
+            });
+        }
+
         services.AddSingleton<Features.Publishing.PublicPagesCache>();
         services.AddSingleton<Engagement.Infrastructure.Text.SafeMarkdown>();
         var formLimits = new FormRateLimits(configuration);

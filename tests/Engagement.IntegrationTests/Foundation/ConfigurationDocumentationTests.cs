@@ -34,6 +34,7 @@ public sealed class ConfigurationDocumentationTests
     public void Every_app_environment_variable_in_docker_compose_is_a_setting_the_app_reads()
     {
         var environment = (YamlMappingNode)Service("app")["environment"];
+        Assert.Equal(environment.ToString(), Service("app2")["environment"].ToString());
         var known = SettingsCatalogue.All.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
 
         var names = environment.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList();
@@ -46,6 +47,25 @@ public sealed class ConfigurationDocumentationTests
         Assert.Equal("SqlServer", ((YamlScalarNode)environment["Database__Provider"]).Value);
         Assert.Contains("Server=sqlserver", ((YamlScalarNode)environment["ConnectionStrings__Engagement"]).Value);
         Assert.Equal("mailcatcher", ((YamlScalarNode)environment["Email__Smtp__Host"]).Value);
+        Assert.Equal("redis:6379", ((YamlScalarNode)environment["Cache__Redis"]).Value);
+    }
+
+    [Fact]
+    public void Docker_compose_runs_two_instances_behind_one_port_with_redis()
+    {
+        var proxy = Service("proxy");
+        var command = ((YamlSequenceNode)proxy["command"]).Children.Select(c => ((YamlScalarNode)c).Value).ToList();
+        Assert.Contains("app:8080", command);
+        Assert.Contains("app2:8080", command);
+        Assert.Contains("8080:8080", ((YamlSequenceNode)proxy["ports"]).Children.Select(c => ((YamlScalarNode)c).Value));
+        Assert.False(Service("app").Children.ContainsKey("ports"));
+        Assert.StartsWith("redis:", ((YamlScalarNode)Service("redis")["image"]).Value);
+        foreach (var app in new[] { "app", "app2" })
+        {
+            var dependsOn = (YamlMappingNode)Service(app)["depends_on"];
+            Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)dependsOn["redis"])["condition"]).Value);
+            Assert.Equal("Dockerfile", ((YamlScalarNode)((YamlMappingNode)Service(app)["build"])["dockerfile"]).Value);
+        }
     }
 
     [Fact]
