@@ -38,13 +38,13 @@ public sealed class GovukErrorMessageTagHelper : TagHelper
 }
 
 /// <summary>
-/// Adds the GOV.UK error modifier to a form group or control when its field has an error:
-/// &lt;div class="govuk-form-group" govuk-error-for="Input.Text"&gt; gets govuk-form-group--error, and
-/// &lt;textarea asp-for="Input.Text" class="govuk-textarea" govuk-error-class="govuk-textarea--error"&gt; gets that class
-/// and aria-describedby pointing at the message.
+/// Ties a field's error to the page when it has one: &lt;div class="govuk-form-group" govuk-error-for="Input.Text"&gt;
+/// gets govuk-form-group--error; &lt;fieldset govuk-error-for="Input.Role"&gt; (radios and checkboxes) gets
+/// aria-describedby pointing at the message; a control with govuk-error-class (named by asp-for or by its name
+/// attribute) gets that class and aria-describedby.
 /// </summary>
 [HtmlTargetElement(Attributes = "govuk-error-for")]
-[HtmlTargetElement(Attributes = "asp-for,govuk-error-class")]
+[HtmlTargetElement(Attributes = "govuk-error-class")]
 public sealed class GovukErrorClassTagHelper : TagHelper
 {
     [HtmlAttributeName("govuk-error-for")]
@@ -65,18 +65,27 @@ public sealed class GovukErrorClassTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = (GroupFor ?? ControlFor)?.Name;
+        var name = (GroupFor ?? ControlFor)?.Name
+            ?? (output.Attributes.TryGetAttribute("name", out var named) ? named.Value?.ToString() : null);
         if (name is null || FieldErrors.For(ViewContext, name).Count == 0)
         {
             return;
         }
 
-        var css = ErrorClass ?? "govuk-form-group--error";
-        var existing = output.Attributes.TryGetAttribute("class", out var attr) ? attr.Value?.ToString() : null;
-        output.Attributes.SetAttribute("class", string.IsNullOrEmpty(existing) ? css : existing + " " + css);
-        if (GroupFor is null)
+        var fieldset = GroupFor is not null && output.TagName == "fieldset";
+        if (!fieldset)
         {
-            var described = output.Attributes.TryGetAttribute("aria-describedby", out var d) ? d.Value + " " : "";
+            var css = GroupFor is not null ? "govuk-form-group--error" : ErrorClass;
+            var existing = output.Attributes.TryGetAttribute("class", out var attr) ? attr.Value?.ToString() : null;
+            if (!string.IsNullOrEmpty(css))
+            {
+                output.Attributes.SetAttribute("class", string.IsNullOrEmpty(existing) ? css : existing + " " + css);
+            }
+        }
+
+        if (GroupFor is null || fieldset)
+        {
+            var described = output.Attributes.TryGetAttribute("aria-describedby", out var d) && !string.IsNullOrEmpty(d.Value?.ToString()) ? d.Value + " " : "";
             output.Attributes.SetAttribute("aria-describedby", described + FieldErrors.ErrorId(name));
         }
     }

@@ -96,4 +96,20 @@ public static class Html
         document.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()).ToList();
 
     public static string Text(this IElement? element) => WebUtility.HtmlDecode(element?.TextContent.Trim() ?? "");
+
+    /// <summary>
+    /// Every GOV.UK error message beside a field is tied to a control for screen readers: its id is in the
+    /// aria-describedby of a form control or fieldset on the page.
+    /// </summary>
+    public static void AssertErrorsDescribeTheirFields(IHtmlDocument document)
+    {
+        var messages = document.QuerySelectorAll(".govuk-error-message[id]").Select(e => e.Id!).ToList();
+        Assert.NotEmpty(messages);
+        var described = document.QuerySelectorAll("input[aria-describedby], select[aria-describedby], textarea[aria-describedby], fieldset[aria-describedby]")
+            .SelectMany(e => e.GetAttribute("aria-describedby")!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet();
+        var untied = messages.Where(id => !described.Contains(id)).ToList();
+        Assert.True(untied.Count == 0, "Error messages not tied to a field: " + string.Join(", ", untied));
+        Assert.DoesNotContain("govuk-error-class", document.DocumentElement.OuterHtml);
+    }
 }
