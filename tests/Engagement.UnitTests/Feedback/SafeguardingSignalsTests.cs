@@ -17,6 +17,11 @@ public sealed class SafeguardingSignalsTests
     [InlineData("there were bruises on her arm")]
     [InlineData("worried about self-harm")]
     [InlineData("Financial abuse by a relative")]
+    [InlineData("her carer hits her and takes money from her purse")]
+    [InlineData("The night carer is rough with him when he asks for help")]
+    [InlineData("My dad says they won't let him phone us")]
+    [InlineData("Somebody took his money again")]
+    [InlineData("She told me the agency worker pushed her")]
     public void Signal_words_and_phrases_match_case_insensitively(string text) => Assert.True(Signals.Matches(text));
 
     [Theory]
