@@ -37,11 +37,20 @@ public static class SqliteTiming
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(250);
 
     /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), also when wrapped by EF Core.</summary>
-    public static bool IsBusy(Exception? exception)
+    public static bool IsBusy(Exception? exception) => HasCode(exception, 5, 6);
+
+    /// <summary>
+    /// The database cannot take writes for now: busy or locked, or its disk is full (SQLITE_FULL, 13). The person is told
+    /// the service is busy and can send the same answers again; SQLite has rolled the unit back. A full disk shows as
+    /// SQLITE_FULL or, when the WAL index cannot grow, SQLITE_IOERR (10).
+    /// </summary>
+    public static bool IsUnavailable(Exception? exception) => HasCode(exception, 5, 6, 10, 13);
+
+    private static bool HasCode(Exception? exception, params int[] codes)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException { SqliteErrorCode: 5 or 6 })
+            if (e is SqliteException sqlite && codes.Contains(sqlite.SqliteErrorCode))
             {
                 return true;
             }

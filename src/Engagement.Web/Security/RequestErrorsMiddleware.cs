@@ -8,7 +8,7 @@ namespace Engagement.Web.Security;
 /// the server cannot read (too large, too many or too deep form keys, malformed multipart) is a 4xx; a database that
 /// stays locked or unavailable past the execution strategy's retries is 503 "service busy" with <c>Retry-After</c>,
 /// and the error page offers to send the same answers again. It sits inside the status-code pages middleware, so the
-/// status it sets is re-executed as the matching error page. Anything else is a real fault and goes on to the
+/// status it sets is re-executed as the matching error page. A full disk is answered the same way as a busy database. Anything else is a real fault and goes on to the
 /// exception handler (a 500 with a reference, logged).
 /// </summary>
 public sealed class RequestErrorsMiddleware(RequestDelegate next, ILogger<RequestErrorsMiddleware> logger)
@@ -38,7 +38,7 @@ public sealed class RequestErrorsMiddleware(RequestDelegate next, ILogger<Reques
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException or Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderException => StatusCodes.Status400BadRequest,
         RetryLimitExceededException => StatusCodes.Status503ServiceUnavailable,
-        _ when SqliteTiming.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ when SqliteTiming.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         IOException when exception.InnerException is BadHttpRequestException inner => inner.StatusCode,
         _ => null,
     };
