@@ -641,6 +641,8 @@ namespace Engagement.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IsPublished", "Status", "LastUpdatedAt");
 
+                    b.HasIndex("IsPublished", "Status", "Section");
+
                     b.ToTable("ResponseEntries");
                 });
 

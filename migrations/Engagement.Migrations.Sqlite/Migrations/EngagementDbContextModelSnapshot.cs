@@ -619,6 +619,8 @@ namespace Engagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsPublished", "Status", "LastUpdatedAt");
 
+                    b.HasIndex("IsPublished", "Status", "Section");
+
                     b.ToTable("ResponseEntries");
                 });
 

@@ -95,10 +95,8 @@ public static class ServiceConfiguration
         });
 
         services.AddScoped<CspNonce>();
-        services.AddOutputCache(options => options.AddPolicy(Features.Publishing.PublicPagesCache.PolicyName, policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
-            .SetVaryByQuery("*")
-            .Tag(Features.Publishing.PublicPagesCache.Tag)));
+        var outputCacheEnabled = configuration.GetValue("OutputCache:Enabled", true);
+        services.AddOutputCache(options => Features.Publishing.PublicPagesCache.Configure(options, outputCacheEnabled));
         services.AddSingleton<Features.Publishing.PublicPagesCache>();
         services.AddSingleton<Engagement.Infrastructure.Text.SafeMarkdown>();
         services.AddRateLimiter(options => AnonymousPostRateLimit.Configure(options, configuration));

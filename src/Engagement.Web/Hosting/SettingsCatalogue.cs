@@ -40,5 +40,6 @@ public static class SettingsCatalogue
         new("Cookies:Secure", "true (false in Development)", "Secure, __Host- prefixed cookies; false only for plain-http local runs"),
         new("ForwardedHeaders:Enabled", "false", "Trust X-Forwarded-For/Proto from a TLS-terminating proxy"),
         new("Jobs:RunServer", "true", "Run the Hangfire background job server in this instance"),
+        new("OutputCache:Enabled", "true", "Serve public pages from the output cache; false only to measure cache misses"),
     ];
 }

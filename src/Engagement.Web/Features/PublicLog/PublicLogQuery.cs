@@ -56,12 +56,19 @@ public sealed class PublicLogQuery(EngagementDbContext db)
 
     private static readonly ResponseStatus[] ActionStatuses = [ResponseStatus.ActionPlanned, ResponseStatus.InProgress, ResponseStatus.Completed];
 
+    /// <summary>The SQLite FTS5 table (trigram tokenizer) over the searchable text, kept in step by triggers (migration PublicLogSearchAndFacetIndexes).</summary>
+    public const string SearchTable = "ResponseEntrySearch";
+
+    /// <summary>The trigram index cannot answer searches shorter than this; they fall back to LIKE alone.</summary>
+    public const int MinimumIndexedSearchLength = 3;
+
+    [Flags]
     private enum Ignore
     {
-        Nothing,
-        Priority,
-        Section,
-        Status,
+        Nothing = 0,
+        Priority = 1,
+        Section = 2,
+        Status = 4,
     }
 
     /// <summary>
@@ -78,18 +85,41 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     private IQueryable<ResponseEntry> Filtered(LogFilter filter, Ignore ignore = Ignore.Nothing)
     {
         var query = Published();
-        if (ignore != Ignore.Priority && filter.Priorities.Count > 0)
+        if (filter.Words is { } words)
         {
-            var numbers = filter.Priorities.ToArray();
-            query = query.Where(e => e.Priorities.Any(p => numbers.Contains(p.PriorityNumber)));
+            // First the full-text index narrows the candidates (on SQLite); then LIKE keeps exactly the literal,
+            // case-insensitive substring semantics the log has always had (`%` and `_` are not wildcards, a
+            // reference such as WD-2026-0001 matches as written). The trigram index finds a superset of what LIKE
+            // finds, so the result is the same, only without reading every entry.
+            if (db.Database.IsSqlite() && words.EnumerateRunes().Count() >= MinimumIndexedSearchLength)
+            {
+                var phrase = "\"" + words.Replace("\"", "\"\"") + "\"";
+                var candidates = db.Database.SqlQuery<int>(
+                    $"SELECT rowid AS \"Value\" FROM \"ResponseEntrySearch\" WHERE \"ResponseEntrySearch\" MATCH {phrase}");
+                query = query.Where(e => candidates.Contains(e.Id));
+            }
+
+            var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+            query = query.Where(e =>
+                EF.Functions.Like(e.Title, pattern, "\\") ||
+                EF.Functions.Like(e.YouSaidSummary, pattern, "\\") ||
+                EF.Functions.Like(e.WeDidMarkdown, pattern, "\\"));
         }
 
-        if (ignore != Ignore.Section && filter.Section is { } section)
+        if (!ignore.HasFlag(Ignore.Priority) && filter.Priorities.Count > 0)
+        {
+            // An IN over the (PriorityNumber, ResponseEntryId) index rather than a correlated EXISTS per entry.
+            var numbers = filter.Priorities.ToArray();
+            var linked = db.ResponseEntryPriorities.Where(p => numbers.Contains(p.PriorityNumber)).Select(p => p.ResponseEntryId);
+            query = query.Where(e => linked.Contains(e.Id));
+        }
+
+        if (!ignore.HasFlag(Ignore.Section) && filter.Section is { } section)
         {
             query = query.Where(e => e.Section == section);
         }
 
-        if (ignore != Ignore.Status && filter.Status is { } status)
+        if (!ignore.HasFlag(Ignore.Status) && filter.Status is { } status)
         {
             query = query.Where(e => e.Status == status);
         }
@@ -104,15 +134,6 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(e => e.LastUpdatedAt < end);
-        }
-
-        if (filter.Words is { } words)
-        {
-            var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
-            query = query.Where(e =>
-                EF.Functions.Like(e.Title, pattern, "\\") ||
-                EF.Functions.Like(e.YouSaidSummary, pattern, "\\") ||
-                EF.Functions.Like(e.WeDidMarkdown, pattern, "\\"));
         }
 
         return query;
@@ -204,15 +225,21 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     }
 
     /// <summary>How many entries each filter value would give under the other current filters.</summary>
+    /// <remarks>
+    /// Two queries, not four: one pass groups the entries matching every filter except status and section by
+    /// (status, section), over the covering (IsPublished, Status, Section) index, and the total, the status counts
+    /// and the section counts are all sums of those cells; the second groups the priority links.
+    /// </remarks>
     public async Task<FilterCounts> CountsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
-        var total = await Filtered(filter).CountAsync(cancellationToken);
-        var byStatus = await Filtered(filter, Ignore.Status)
-            .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var bySection = await Filtered(filter, Ignore.Section)
-            .GroupBy(e => e.Section).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var cells = await Filtered(filter, Ignore.Status | Ignore.Section)
+            .GroupBy(e => new { e.Status, e.Section }).Select(g => new { g.Key.Status, g.Key.Section, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var inSection = cells.Where(c => filter.Section is not { } section || c.Section == section).ToList();
+        var inStatus = cells.Where(c => filter.Status is not { } status || c.Status == status).ToList();
+        var total = inSection.Where(c => filter.Status is not { } status || c.Status == status).Sum(c => c.Count);
+        var byStatus = inSection.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var bySection = inStatus.GroupBy(c => c.Section).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var matching = Filtered(filter, Ignore.Priority).Select(e => e.Id);
         var byPriority = await db.ResponseEntryPriorities.AsNoTracking()
             .Where(p => matching.Contains(p.ResponseEntryId))
