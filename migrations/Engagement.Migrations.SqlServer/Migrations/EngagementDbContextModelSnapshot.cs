@@ -593,6 +593,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long>("PriorityMask")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -641,7 +644,7 @@ namespace Engagement.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IsPublished", "Status", "LastUpdatedAt");
 
-                    b.HasIndex("IsPublished", "Status", "Section");
+                    b.HasIndex("IsPublished", "Status", "Section", "PriorityMask");
 
                     b.ToTable("ResponseEntries");
                 });

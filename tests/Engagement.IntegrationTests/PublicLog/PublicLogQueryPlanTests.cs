@@ -134,7 +134,7 @@ public sealed class PublicLogQueryPlanTests(PublicLogQueryPlanTests.Fixture fixt
     }
 
     [Theory]
-    [InlineData("/you-said-we-did", "USING COVERING INDEX IX_ResponseEntries_IsPublished_Status_Section (IsPublished=?)")]
+    [InlineData("/you-said-we-did", "USING COVERING INDEX IX_ResponseEntries_IsPublished_Status_Section_PriorityMask (IsPublished=?)")]
     [InlineData("/you-said-we-did?priority=3", "IX_ResponseEntryPriorities_PriorityNumber_ResponseEntryId (PriorityNumber=?)")]
     [InlineData("/you-said-we-did?priority=3&priority=5", "IX_ResponseEntryPriorities_PriorityNumber_ResponseEntryId (PriorityNumber=?)")]
     [InlineData("/you-said-we-did?section=home-care", "(IsPublished=? AND Section=?)")]
@@ -165,13 +165,41 @@ public sealed class PublicLogQueryPlanTests(PublicLogQueryPlanTests.Fixture fixt
 
         var model = db.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Select(i => i.GetDatabaseName()).ToHashSet();
         var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").ToListAsync();
-        Assert.Contains("IX_ResponseEntries_IsPublished_Status_Section", indexes);
+        Assert.Contains("IX_ResponseEntries_IsPublished_Status_Section_PriorityMask", indexes);
         Assert.Empty(model.Except(indexes));
         Assert.True(await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'ResponseEntries'").SingleAsync() > 0);
 
         // The search index holds every generated entry (triggers fire on the bulk inserts).
         var searchable = await db.Database.SqlQueryRaw<int>($"SELECT count(*) AS \"Value\" FROM \"{PublicLogQuery.SearchTable}\" WHERE \"{PublicLogQuery.SearchTable}\" MATCH '\"Synthetic entry\"'").SingleAsync();
         Assert.True(searchable >= 3000, $"{searchable} entries found by the search index");
+    }
+
+    [Fact]
+    public async Task Priority_counts_follow_edits_to_an_entrys_priorities()
+    {
+        var m = Marker();
+        var entry = await AddEntryAsync(fixture.Factory, $"Counted {m}", "x", new DateTime(2032, 2, 1, 0, 0, 0, DateTimeKind.Utc), priorities: [2, 4]);
+        var client = fixture.Factory.CreateBrowserClient();
+        async Task<string[]> CountsAsync(string query)
+        {
+            var (_, page) = await Html.GetAsync(client, "/you-said-we-did?" + query);
+            return [.. new[] { 2, 4, 6 }.Select(n => page.QuerySelector($"label[for=priority-{n}]")!.TextContent.Trim()[^3..]), page.QuerySelector("#results-heading")!.TextContent.Trim()];
+        }
+
+        Assert.Equal(["(1)", "(1)", "(0)", "1 entry"], await CountsAsync($"q={m}"));
+        using (var db = fixture.Factory.CreateDbContext())
+        {
+            var tracked = await db.ResponseEntries.Include(e => e.Priorities).SingleAsync(e => e.Id == entry.Id);
+            tracked.Priorities.RemoveAll(p => p.PriorityNumber == 2);
+            tracked.Priorities.Add(new ResponseEntryPriority { PriorityNumber = 6 });
+            await db.SaveChangesAsync();
+            Assert.Equal(PriorityMask.Of([4, 6]), await db.ResponseEntries.Where(e => e.Id == entry.Id).Select(e => EF.Property<long>(e, PriorityMask.Property)).SingleAsync());
+        }
+
+        Assert.Equal(["(0)", "(1)", "(1)", "1 entry"], await CountsAsync($"q={m}"));
+        Assert.Equal(["(0)", "(1)", "(1)", "1 entry"], await CountsAsync($"q={m}&priority=6"));
+        Assert.Equal(["(0)", "(1)", "(1)", "0 entries"], await CountsAsync($"q={m}&priority=2"));
+        Assert.Equal(["(0)", "(0)", "(0)", "0 entries"], await CountsAsync($"q={m}&status=completed"));
     }
 
     [Fact]

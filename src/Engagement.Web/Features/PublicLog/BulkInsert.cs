@@ -34,10 +34,6 @@ internal sealed class BulkInsert : IDisposable
         var key = entityType.FindPrimaryKey()!.Properties;
         var generatedKey = key is [{ ValueGenerated: ValueGenerated.OnAdd } only] && only.ClrType == typeof(int) ? only : null;
         var properties = entityType.GetProperties().Where(p => p != generatedKey).ToList();
-        if (properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
-        {
-            throw new InvalidOperationException($"{typeof(T).Name}.{shadow.Name} is a shadow property: the bulk insert cannot read it.");
-        }
 
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
@@ -62,14 +58,20 @@ internal sealed class BulkInsert : IDisposable
         return new BulkInsert(command, [.. columns], keyColumn is not null);
     }
 
-    /// <summary>Inserts one row; <paramref name="foreignKey"/> sets a key property the object does not know yet. Returns the generated key, if any.</summary>
-    public async Task<int> AddAsync(object entity, (string Property, int Value)? foreignKey = null)
+    /// <summary>
+    /// Inserts one row. <paramref name="values"/> sets properties the object does not hold (a foreign key not known
+    /// yet, a shadow property); a shadow property without one is an error. Returns the generated key, if any.
+    /// </summary>
+    public async Task<int> AddAsync(object entity, params (string Property, object Value)[] values)
     {
         foreach (var (property, parameter, toProvider) in _columns)
         {
-            object? value = foreignKey is { } fk && fk.Property == property.Name
-                ? fk.Value
-                : property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            var given = Array.FindIndex(values, v => v.Property == property.Name);
+            object? value = given >= 0
+                ? values[given].Value
+                : property.IsShadowProperty()
+                    ? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property: pass its value.")
+                    : property.GetGetter().GetClrValueUsingContainingEntity(entity);
             parameter.Value = value is null ? DBNull.Value : toProvider is null ? value : toProvider(value) ?? DBNull.Value;
         }
 

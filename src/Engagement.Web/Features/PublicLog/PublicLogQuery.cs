@@ -142,6 +142,22 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     private static IQueryable<LogRow> Project(IQueryable<ResponseEntry> query) => query.Select(e => new LogRow(
         e.Id, e.Reference, e.Title, e.YouSaidSummary, e.Status, e.Section, e.OwnerTeam, e.TargetDate, e.FirstPublishedAt, e.LastUpdatedAt));
 
+    /// <summary>
+    /// The rows of an ordered, limited query: first the keys in order (read from the indexes alone, so a sort of many
+    /// candidates, as under a priority filter, never carries the text columns), then those rows by primary key.
+    /// </summary>
+    private async Task<List<LogRow>> InOrderAsync(IQueryable<ResponseEntry> ordered, CancellationToken cancellationToken)
+    {
+        var ids = await ordered.Select(e => e.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await Project(Published().Where(e => ids.Contains(e.Id))).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
     /// <summary>One page in "newest update first" order, after or before a cursor (neither: the first page).</summary>
     public async Task<LogPage> PageAsync(LogFilter filter, LogCursor? after, LogCursor? before, int size = PageSize, CancellationToken cancellationToken = default)
     {
@@ -152,9 +168,8 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         if (before is { } b)
         {
             var (t, id) = (b.LastUpdatedAt, b.Id);
-            rows = await Project(query.Where(e => e.LastUpdatedAt > t || (e.LastUpdatedAt == t && e.Id > id))
-                    .OrderBy(e => e.LastUpdatedAt).ThenBy(e => e.Id).Take(size + 1))
-                .ToListAsync(cancellationToken);
+            rows = await InOrderAsync(query.Where(e => e.LastUpdatedAt > t || (e.LastUpdatedAt == t && e.Id > id))
+                    .OrderBy(e => e.LastUpdatedAt).ThenBy(e => e.Id).Take(size + 1), cancellationToken);
             hasPrevious = rows.Count > size;
             rows = rows.Take(size).Reverse().ToList();
             hasNext = true;
@@ -168,8 +183,7 @@ public sealed class PublicLogQuery(EngagementDbContext db)
                 newest = query.Where(e => e.LastUpdatedAt < t || (e.LastUpdatedAt == t && e.Id < id));
             }
 
-            rows = await Project(newest.OrderByDescending(e => e.LastUpdatedAt).ThenByDescending(e => e.Id).Take(size + 1))
-                .ToListAsync(cancellationToken);
+            rows = await InOrderAsync(newest.OrderByDescending(e => e.LastUpdatedAt).ThenByDescending(e => e.Id).Take(size + 1), cancellationToken);
             hasNext = rows.Count > size;
             rows = rows.Take(size).ToList();
             hasPrevious = false;
@@ -226,25 +240,45 @@ public sealed class PublicLogQuery(EngagementDbContext db)
 
     /// <summary>How many entries each filter value would give under the other current filters.</summary>
     /// <remarks>
-    /// Two queries, not four: one pass groups the entries matching every filter except status and section by
-    /// (status, section), over the covering (IsPublished, Status, Section) index, and the total, the status counts
-    /// and the section counts are all sums of those cells; the second groups the priority links.
+    /// One pass: the entries matching the date and word filters are grouped by (status, section, priority mask) over
+    /// the covering (IsPublished, Status, Section, PriorityMask) index, a few hundred cells at most, and the total and
+    /// every count (each ignoring its own filter) are sums of those cells. Only when a priority is numbered beyond
+    /// what the mask holds do the priority counts fall back to grouping the links.
     /// </remarks>
     public async Task<FilterCounts> CountsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
-        var cells = await Filtered(filter, Ignore.Status | Ignore.Section)
-            .GroupBy(e => new { e.Status, e.Section }).Select(g => new { g.Key.Status, g.Key.Section, Count = g.Count() })
+        var maskHoldsEveryPriority = !await db.Priorities.AnyAsync(p => p.Number > PriorityMask.MaxNumber, cancellationToken);
+        var cells = await Filtered(filter, Ignore.Status | Ignore.Section | (maskHoldsEveryPriority ? Ignore.Priority : Ignore.Nothing))
+            .GroupBy(e => new { e.Status, e.Section, Mask = EF.Property<long>(e, PriorityMask.Property) })
+            .Select(g => new { g.Key.Status, g.Key.Section, g.Key.Mask, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var inSection = cells.Where(c => filter.Section is not { } section || c.Section == section).ToList();
-        var inStatus = cells.Where(c => filter.Status is not { } status || c.Status == status).ToList();
-        var total = inSection.Where(c => filter.Status is not { } status || c.Status == status).Sum(c => c.Count);
-        var byStatus = inSection.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var bySection = inStatus.GroupBy(c => c.Section).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var matching = Filtered(filter, Ignore.Priority).Select(e => e.Id);
-        var byPriority = await db.ResponseEntryPriorities.AsNoTracking()
-            .Where(p => matching.Contains(p.ResponseEntryId))
-            .GroupBy(p => p.PriorityNumber).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        bool InStatus(ResponseStatus status) => filter.Status is not { } wanted || status == wanted;
+        bool InSection(ServiceSection section) => filter.Section is not { } wanted || section == wanted;
+        bool InPriorities(long mask) => !maskHoldsEveryPriority || filter.Priorities.Count == 0 || filter.Priorities.Any(n => PriorityMask.Has(mask, n));
+
+        var total = cells.Where(c => InStatus(c.Status) && InSection(c.Section) && InPriorities(c.Mask)).Sum(c => c.Count);
+        var byStatus = cells.Where(c => InSection(c.Section) && InPriorities(c.Mask))
+            .GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var bySection = cells.Where(c => InStatus(c.Status) && InPriorities(c.Mask))
+            .GroupBy(c => c.Section).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        Dictionary<int, int> byPriority;
+        if (maskHoldsEveryPriority)
+        {
+            var matching = cells.Where(c => InStatus(c.Status) && InSection(c.Section)).ToList();
+            byPriority = Enumerable.Range(1, PriorityMask.MaxNumber)
+                .Select(n => (Number: n, Count: matching.Where(c => PriorityMask.Has(c.Mask, n)).Sum(c => c.Count)))
+                .Where(p => p.Count > 0)
+                .ToDictionary(p => p.Number, p => p.Count);
+        }
+        else
+        {
+            var matching = Filtered(filter, Ignore.Priority).Select(e => e.Id);
+            byPriority = await db.ResponseEntryPriorities.AsNoTracking()
+                .Where(p => matching.Contains(p.ResponseEntryId))
+                .GroupBy(p => p.PriorityNumber).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }
+
         return new FilterCounts(total, byStatus, bySection, byPriority);
     }
 
@@ -285,7 +319,8 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     public async Task<PriorityFigures> PriorityFiguresAsync(int number, CancellationToken cancellationToken = default)
     {
         var feedback = await db.FeedbackItemPriorities.AsNoTracking().CountAsync(p => p.PriorityNumber == number, cancellationToken);
-        var entries = Published().Where(e => e.Priorities.Any(p => p.PriorityNumber == number));
+        var linked = db.ResponseEntryPriorities.Where(p => p.PriorityNumber == number).Select(p => p.ResponseEntryId);
+        var entries = Published().Where(e => linked.Contains(e.Id));
         var byStatus = await entries.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var days = await DaysToFirstResponse(entries).Select(d => d.Days).ToListAsync(cancellationToken);

@@ -18,8 +18,8 @@ namespace Engagement.Web.Features.PublicLog;
 /// </summary>
 /// <remarks>
 /// A bulk load: one connection, one prepared INSERT per table (<see cref="BulkInsert"/>, from the EF Core model),
-/// one transaction per batch. On SQLite the secondary indexes of the tables it fills are dropped first and built
-/// again once at the end (keeping B-trees of random keys up to date row by row rewrote most of their pages at every
+/// one transaction per batch. On SQLite the secondary indexes (and the search triggers) of the tables it fills are
+/// dropped first and built again once at the end (the search index by one FTS rebuild) (keeping B-trees of random keys up to date row by row rewrote most of their pages at every
 /// commit: 8.9 GB written for a 129 MiB file), with synchronous off, a large page cache and no automatic WAL
 /// checkpoints during the load; then one checkpoint, ANALYZE and PRAGMA optimize, so the planner has statistics.
 /// </remarks>
@@ -83,7 +83,7 @@ public static class VolumeGenerator
                 for (var i = start; i < Math.Min(entries, start + EntryBatchSize); i++)
                 {
                     var entry = NewEntry(random, now, offset + i);
-                    var id = await entryRows.AddAsync(entry);
+                    var id = await entryRows.AddAsync(entry, (PriorityMask.Property, PriorityMask.Of(entry.Priorities.Select(p => p.PriorityNumber))));
                     foreach (var priority in entry.Priorities)
                     {
                         await priorityRows.AddAsync(priority, (nameof(ResponseEntryPriority.ResponseEntryId), id));
@@ -133,40 +133,52 @@ public static class VolumeGenerator
         return 0;
     }
 
-    /// <summary>Bulk-load settings for this connection, and the secondary indexes of the filled tables dropped (their SQL returned).</summary>
+    /// <summary>Bulk-load settings for this connection, and the secondary indexes and triggers of the filled tables dropped (their SQL returned).</summary>
     private static async Task<List<string>> BeginSqliteBulkLoadAsync(DbConnection connection)
     {
         await ExecuteAsync(connection, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;");
-        var indexes = new List<(string Name, string Sql)>();
+        var dropped = new List<(string Type, string Name, string Sql)>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("
-                + string.Join(", ", FilledTables.Select(t => "'" + t + "'")) + ")";
+            command.CommandText = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ("
+                + string.Join(", ", FilledTables.Select(t => "'" + t + "'")) + ") ORDER BY type";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
+                dropped.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
 
-        foreach (var (name, _) in indexes)
+        // The search triggers go too: one FTS 'rebuild' at the end is far cheaper than indexing row by row.
+        foreach (var (type, name, _) in dropped)
         {
-            await ExecuteAsync(connection, $"DROP INDEX \"{name.Replace("\"", "\"\"")}\";");
+            await ExecuteAsync(connection, $"DROP {(type == "index" ? "INDEX" : "TRIGGER")} \"{name.Replace("\"", "\"\"")}\";");
         }
 
-        return indexes.Select(i => i.Sql).ToList();
+        return dropped.Select(i => i.Sql).ToList();
     }
 
-    private static async Task EndSqliteBulkLoadAsync(DbConnection connection, List<string> indexes)
+    private static async Task EndSqliteBulkLoadAsync(DbConnection connection, List<string> dropped)
     {
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            foreach (var sql in indexes)
+            foreach (var sql in dropped)
             {
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = sql;
                 await command.ExecuteNonQueryAsync();
+            }
+
+            await using (var exists = connection.CreateCommand())
+            {
+                exists.Transaction = transaction;
+                exists.CommandText = $"SELECT count(*) FROM sqlite_master WHERE name = '{PublicLogQuery.SearchTable}'";
+                if (Convert.ToInt32(await exists.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0)
+                {
+                    exists.CommandText = $"INSERT INTO \"{PublicLogQuery.SearchTable}\" (\"{PublicLogQuery.SearchTable}\") VALUES ('rebuild');";
+                    await exists.ExecuteNonQueryAsync();
+                }
             }
 
             await transaction.CommitAsync();

@@ -10,10 +10,25 @@ namespace Engagement.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateIndex(
-                name: "IX_ResponseEntries_IsPublished_Status_Section",
+            migrationBuilder.AddColumn<long>(
+                name: "PriorityMask",
                 table: "ResponseEntries",
-                columns: new[] { "IsPublished", "Status", "Section" });
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseEntries_IsPublished_Status_Section_PriorityMask",
+                table: "ResponseEntries",
+                columns: new[] { "IsPublished", "Status", "Section", "PriorityMask" });
+
+            // Existing entries: bit n set for each priority n (1 to 62) linked to the entry (see PriorityMask).
+            migrationBuilder.Sql(
+                """
+                UPDATE "ResponseEntries" SET "PriorityMask" = (
+                    SELECT coalesce(sum(1 << "p"."PriorityNumber"), 0) FROM "ResponseEntryPriorities" AS "p"
+                    WHERE "p"."ResponseEntryId" = "ResponseEntries"."Id" AND "p"."PriorityNumber" BETWEEN 1 AND 62);
+                """);
 
             // Full-text search for the public log's ?q= (SQLite only; see PublicLogQuery.Filtered). An external-content
             // FTS5 table over the three searched columns with the trigram tokenizer, so that a search is still a
@@ -61,7 +76,11 @@ namespace Engagement.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("""DROP TABLE IF EXISTS "ResponseEntrySearch";""");
 
             migrationBuilder.DropIndex(
-                name: "IX_ResponseEntries_IsPublished_Status_Section",
+                name: "IX_ResponseEntries_IsPublished_Status_Section_PriorityMask",
+                table: "ResponseEntries");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityMask",
                 table: "ResponseEntries");
         }
     }
