@@ -48,7 +48,8 @@ fi
 now_ms() { date +%s%3N; }
 
 echo "Publishing (Release) to $work/app..."
-dotnet publish "$root/src/Engagement.Web" -c Release -o "$work/app" --nologo -v q >/dev/null
+# For this machine's runtime, so ReadyToRun (precompiled) as the Dockerfile publishes it.
+dotnet publish "$root/src/Engagement.Web" -c Release --use-current-runtime --self-contained false -o "$work/app" --nologo -v q >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Storage__DataDirectory="$work/data"
