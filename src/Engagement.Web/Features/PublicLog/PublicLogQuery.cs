@@ -321,7 +321,10 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         var feedback = await db.FeedbackItemPriorities.AsNoTracking().CountAsync(p => p.PriorityNumber == number, cancellationToken);
         var linked = db.ResponseEntryPriorities.Where(p => p.PriorityNumber == number).Select(p => p.ResponseEntryId);
         var entries = Published().Where(e => linked.Contains(e.Id));
-        var byStatus = await entries.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
+        // By status from the covering (IsPublished, Status, Section, PriorityMask) index, without reading entry rows.
+        var bit = number is >= 1 and <= PriorityMask.MaxNumber ? 1L << number : 0;
+        var byStatus = await (bit != 0 ? Published().Where(e => (EF.Property<long>(e, PriorityMask.Property) & bit) != 0) : entries)
+            .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var days = await DaysToFirstResponse(entries).Select(d => d.Days).ToListAsync(cancellationToken);
         var total = byStatus.Values.Sum();
