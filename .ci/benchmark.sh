@@ -81,14 +81,18 @@ done
 curl -fs -o /dev/null "$base/you-said-we-did"
 first_page_ms="$(( $(now_ms) - start_ms ))"
 
-# Instance B: the same database, output cache off.
+# Instance B: the same database, output cache off. Its start is a restart (data protection keys exist by now).
+restart_ms="$(now_ms)"
 OutputCache__Enabled=false ASPNETCORE_URLS="$miss_base" dotnet Engagement.Web.dll >"$work/miss.log" 2>&1 &
 miss_pid=$!
+restart_ready_ms=""
 for _ in $(seq 1 3000); do
-  curl -fs -o /dev/null "$miss_base/health/ready" 2>/dev/null && break
+  if curl -fs -o /dev/null "$miss_base/health/ready" 2>/dev/null; then restart_ready_ms="$(( $(now_ms) - restart_ms ))"; break; fi
   sleep 0.01
 done
 curl -fs -o /dev/null "$miss_base/health/ready"
+curl -fs -o /dev/null "$miss_base/you-said-we-did"
+restart_page_ms="$(( $(now_ms) - restart_ms ))"
 
 entry="$(curl -fs "$base/you-said-we-did" | grep -o 'data-reference="[^"]*"' | head -1 | cut -d'"' -f2)"
 curl -fs "$base/you-said-we-did" >"$work/app/wwwroot/bench-baseline.html"
@@ -182,8 +186,10 @@ verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v < t ? "met" : "MISSED") }'
 
 echo
 printf '%-44s %10s  %-17s %s\n' "start-up (process start, at volume)" "ms" "target" ""
-printf '%-44s %10s  %-17s %s\n' "to /health/ready" "$ready_ms" "<1500 ms" "$(verdict "$ready_ms" 1500)"
-printf '%-44s %10s  %-17s %s\n' "to the first public page (/you-said-we-did)" "$first_page_ms" "<1500 ms" "$(verdict "$first_page_ms" 1500)"
+printf '%-44s %10s  %-17s %s\n' "first start: to /health/ready" "$ready_ms" "<1500 ms" "$(verdict "$ready_ms" 1500)"
+printf '%-44s %10s  %-17s %s\n' "first start: to the first log page" "$first_page_ms" "<1500 ms" "$(verdict "$first_page_ms" 1500)"
+printf '%-44s %10s  %-17s %s\n' "restart (instance B): to /health/ready" "$restart_ready_ms" "<1500 ms" "$(verdict "$restart_ready_ms" 1500)"
+printf '%-44s %10s  %-17s %s\n' "restart (instance B): to the first log page" "$restart_page_ms" "<1500 ms" "$(verdict "$restart_page_ms" 1500)"
 echo
 printf '%-44s %10s  %-17s %s\n' "working set after the run" "MB" "target" ""
 printf '%-44s %10s  %-17s %s\n' "instance A (cache on), now / peak" "$(rss "$app_pid") / $(hwm "$app_pid")" "<250 MB" "$(verdict "$(hwm "$app_pid")" 250)"

@@ -184,7 +184,8 @@ public static class VolumeGenerator
             await transaction.CommitAsync();
         }
 
-        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE; PRAGMA optimize; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000;");
+        // analysis_limit: statistics from a sample of each index (what PRAGMA optimize uses), not a read of every row.
+        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000;");
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)
