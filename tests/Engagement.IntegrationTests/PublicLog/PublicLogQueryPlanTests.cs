@@ -204,6 +204,25 @@ public sealed class PublicLogQueryPlanTests(PublicLogQueryPlanTests.Fixture fixt
     }
 
     [Fact]
+    public async Task Search_text_that_is_full_text_syntax_is_matched_literally()
+    {
+        var m = Marker();
+        var entry = await AddEntryAsync(fixture.Factory, $"Odd {m} \"quoted\" OR * NEAR(a b) 100%", "x", new DateTime(2032, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        var client = fixture.Factory.CreateBrowserClient();
+        async Task<IReadOnlyList<string>> Refs(string words) => References((await Html.GetAsync(client, "/you-said-we-did?q=" + Uri.EscapeDataString(words))).Document);
+
+        Assert.Equal([entry.Reference], await Refs($"{m} \"quoted\" OR *"));
+        Assert.Equal([entry.Reference], await Refs("NEAR(a b) 100%"));
+        Assert.Equal([entry.Reference], await Refs($"{m} \"QUOTED"));
+        Assert.Empty(await Refs($"{m} quoted"));
+        foreach (var junk in new[] { "\0abc", "\"\"\"", "abc\" OR x", "***", "NEAR(", "a\0" })
+        {
+            var response = await client.GetAsync("/you-said-we-did?q=" + Uri.EscapeDataString(junk));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task The_search_index_follows_inserts_edits_and_unpublishing()
     {
         var m = Marker();

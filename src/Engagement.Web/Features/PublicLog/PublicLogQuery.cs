@@ -91,7 +91,8 @@ public sealed class PublicLogQuery(EngagementDbContext db)
             // case-insensitive substring semantics the log has always had (`%` and `_` are not wildcards, a
             // reference such as WD-2026-0001 matches as written). The trigram index finds a superset of what LIKE
             // finds, so the result is the same, only without reading every entry.
-            if (db.Database.IsSqlite() && words.EnumerateRunes().Count() >= MinimumIndexedSearchLength)
+            // (A NUL ends an FTS5 query string early, so such a search is left to LIKE alone.)
+            if (db.Database.IsSqlite() && words.EnumerateRunes().Count() >= MinimumIndexedSearchLength && !words.Contains('\0'))
             {
                 var phrase = "\"" + words.Replace("\"", "\"\"") + "\"";
                 var candidates = db.Database.SqlQuery<int>(
