@@ -2,7 +2,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Engagement.Web/Engagement.Web.csproj -c Release -o /app /p:UseAppHost=false
+RUN dotnet publish src/Engagement.Web/Engagement.Web.csproj -c Release --use-current-runtime --self-contained false -o /app /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -593,6 +593,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long>("PriorityMask")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -640,6 +643,8 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasIndex("IsPublished", "Section", "LastUpdatedAt");
 
                     b.HasIndex("IsPublished", "Status", "LastUpdatedAt");
+
+                    b.HasIndex("IsPublished", "Status", "Section", "PriorityMask");
 
                     b.ToTable("ResponseEntries");
                 });

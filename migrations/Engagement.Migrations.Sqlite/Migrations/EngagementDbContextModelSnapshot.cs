@@ -571,6 +571,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PriorityMask")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -618,6 +621,8 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasIndex("IsPublished", "Section", "LastUpdatedAt");
 
                     b.HasIndex("IsPublished", "Status", "LastUpdatedAt");
+
+                    b.HasIndex("IsPublished", "Status", "Section", "PriorityMask");
 
                     b.ToTable("ResponseEntries");
                 });

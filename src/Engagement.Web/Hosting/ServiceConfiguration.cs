@@ -95,11 +95,9 @@ public static class ServiceConfiguration
         });
 
         services.AddScoped<CspNonce>();
-        services.AddOutputCache(options => options.AddPolicy(Features.Publishing.PublicPagesCache.PolicyName, policy => policy
-            .Expire(TimeSpan.FromMinutes(10))
-            .SetVaryByQuery("*")
-            .Tag(Features.Publishing.PublicPagesCache.Tag)));
-        if (configuration["Cache:Redis"] is { Length: > 0 } redis)
+        var outputCacheEnabled = configuration.GetValue("OutputCache:Enabled", true);
+        services.AddOutputCache(options => Features.Publishing.PublicPagesCache.Configure(options, outputCacheEnabled));
+        if (configuration["OutputCache:Redis"] is { Length: > 0 } redis)
         {
             // Shared by every instance: a page cached by one is served by all, and a tag evicted by one is gone for all.
             services.AddStackExchangeRedisOutputCache(options =>

@@ -43,6 +43,7 @@ public static class SettingsCatalogue
         new("ForwardedHeaders:KnownProxies", "(none: loopback only)", "Comma-separated addresses of the proxies whose forwarded headers are believed"),
         new("ForwardedHeaders:KnownNetworks", "(none)", "Comma-separated CIDR ranges of proxies whose forwarded headers are believed"),
         new("Jobs:RunServer", "true", "Run the Hangfire background job server in this instance"),
-        new("Cache:Redis", "(unset: in-memory, one instance)", "Redis connection string for the output cache shared by every instance, e.g. redis:6379"),
+        new("OutputCache:Enabled", "true", "Serve public pages from the output cache; false only to measure cache misses"),
+        new("OutputCache:Redis", "(unset: in-memory, one instance)", "Redis connection string for the output cache shared by every instance, e.g. redis:6379"),
     ];
 }

@@ -47,7 +47,7 @@ public sealed class ConfigurationDocumentationTests
         Assert.Equal("SqlServer", ((YamlScalarNode)environment["Database__Provider"]).Value);
         Assert.Contains("Server=sqlserver", ((YamlScalarNode)environment["ConnectionStrings__Engagement"]).Value);
         Assert.Equal("mailcatcher", ((YamlScalarNode)environment["Email__Smtp__Host"]).Value);
-        Assert.Equal("redis:6379", ((YamlScalarNode)environment["Cache__Redis"]).Value);
+        Assert.Equal("redis:6379", ((YamlScalarNode)environment["OutputCache__Redis"]).Value);
     }
 
     [Fact]

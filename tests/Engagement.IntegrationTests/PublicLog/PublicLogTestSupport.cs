@@ -29,7 +29,8 @@ public static class PublicLogTestSupport
         int[]? priorities = null,
         ResponseStatus status = ResponseStatus.UnderReview,
         bool publish = true,
-        string weDid = "We are looking at this.")
+        string weDid = "We are looking at this.",
+        bool invalidate = true)
     {
         var entry = ResponseEntry.Create(NewReference(), title, "test-user", updatedAt.AddDays(-10));
         entry.YouSaidSummary = youSaid;
@@ -56,7 +57,11 @@ public static class PublicLogTestSupport
         await db.SaveChangesAsync();
 
         // As the staff workflow does after publishing or changing an entry.
-        await InvalidateAsync(factory);
+        if (invalidate)
+        {
+            await InvalidateAsync(factory);
+        }
+
         return entry;
     }
 

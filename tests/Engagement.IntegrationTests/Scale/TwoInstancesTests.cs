@@ -13,7 +13,7 @@ namespace Engagement.IntegrationTests.Scale;
 /// <summary>One app instance of several, sharing a SQLite file (and, when given, a Redis output cache) with the others.</summary>
 public sealed class InstanceFactory(string? redis, string? directory = null) : EngagementFactory(directory)
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Cache:Redis"] = redis };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["OutputCache:Redis"] = redis };
 }
 
 /// <summary>Two real app instances on one database and one real Redis, as docker-compose runs them.</summary>

@@ -23,6 +23,12 @@ internal sealed class ResponseEntryConfiguration : IEntityTypeConfiguration<Resp
         b.HasIndex(e => new { e.IsPublished, e.LastUpdatedAt, e.Id });
         b.HasIndex(e => new { e.IsPublished, e.Status, e.LastUpdatedAt });
         b.HasIndex(e => new { e.IsPublished, e.Section, e.LastUpdatedAt });
+        // The log's facet counts: one pass grouped by (Status, Section, PriorityMask), read from this index alone.
+        b.Property<long>(PriorityMask.Property);
+        b.HasIndex(nameof(ResponseEntry.IsPublished), nameof(ResponseEntry.Status), nameof(ResponseEntry.Section), PriorityMask.Property);
+        // Full-text search over Title, YouSaidSummary and WeDidMarkdown lives outside the model: an FTS5 table with
+        // triggers on SQLite (migration PublicLogSearchAndFacetIndexes). A migration that rebuilds this table on
+        // SQLite drops those triggers and must create them again (a test searches after an edit).
 
         b.HasMany(e => e.Priorities).WithOne().HasForeignKey(p => p.ResponseEntryId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Events).WithOne().HasForeignKey(p => p.ResponseEntryId).OnDelete(DeleteBehavior.Cascade);

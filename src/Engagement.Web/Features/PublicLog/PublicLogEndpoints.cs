@@ -24,12 +24,13 @@ public static class PublicLogEndpoints
 
     public static IEndpointRouteBuilder MapPublicLogEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").AllowAnonymous().CacheOutput(PublicPagesCache.PolicyName);
-        group.MapGet("/you-said-we-did/feed", LogFeedAsync);
-        group.MapGet("/priorities/{number:int}/feed", PriorityFeedAsync);
-        group.MapGet("/you-said-we-did.csv", CsvAsync);
-        group.MapGet("/api/v1/you-said-we-did", ListJsonAsync);
-        group.MapGet("/api/v1/you-said-we-did/{reference}", EntryJsonAsync);
+        // Each endpoint's cache policy varies by exactly the query parameters it reads (see PublicPagesCache).
+        var group = app.MapGroup("").AllowAnonymous();
+        group.MapGet("/you-said-we-did/feed", LogFeedAsync).CacheOutput(PublicPagesCache.FilteredPolicyName);
+        group.MapGet("/priorities/{number:int}/feed", PriorityFeedAsync).CacheOutput(PublicPagesCache.PolicyName);
+        group.MapGet("/you-said-we-did.csv", CsvAsync).CacheOutput(PublicPagesCache.FilteredPolicyName);
+        group.MapGet("/api/v1/you-said-we-did", ListJsonAsync).CacheOutput(PublicPagesCache.ApiListPolicyName);
+        group.MapGet("/api/v1/you-said-we-did/{reference}", EntryJsonAsync).CacheOutput(PublicPagesCache.PolicyName);
         return app;
     }
 

@@ -56,12 +56,19 @@ public sealed class PublicLogQuery(EngagementDbContext db)
 
     private static readonly ResponseStatus[] ActionStatuses = [ResponseStatus.ActionPlanned, ResponseStatus.InProgress, ResponseStatus.Completed];
 
+    /// <summary>The SQLite FTS5 table (trigram tokenizer) over the searchable text, kept in step by triggers (migration PublicLogSearchAndFacetIndexes).</summary>
+    public const string SearchTable = "ResponseEntrySearch";
+
+    /// <summary>The trigram index cannot answer searches shorter than this; they fall back to LIKE alone.</summary>
+    public const int MinimumIndexedSearchLength = 3;
+
+    [Flags]
     private enum Ignore
     {
-        Nothing,
-        Priority,
-        Section,
-        Status,
+        Nothing = 0,
+        Priority = 1,
+        Section = 2,
+        Status = 4,
     }
 
     /// <summary>
@@ -78,18 +85,42 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     private IQueryable<ResponseEntry> Filtered(LogFilter filter, Ignore ignore = Ignore.Nothing)
     {
         var query = Published();
-        if (ignore != Ignore.Priority && filter.Priorities.Count > 0)
+        if (filter.Words is { } words)
         {
-            var numbers = filter.Priorities.ToArray();
-            query = query.Where(e => e.Priorities.Any(p => numbers.Contains(p.PriorityNumber)));
+            // First the full-text index narrows the candidates (on SQLite); then LIKE keeps exactly the literal,
+            // case-insensitive substring semantics the log has always had (`%` and `_` are not wildcards, a
+            // reference such as WD-2026-0001 matches as written). The trigram index finds a superset of what LIKE
+            // finds, so the result is the same, only without reading every entry.
+            // (A NUL ends an FTS5 query string early, so such a search is left to LIKE alone.)
+            if (db.Database.IsSqlite() && words.EnumerateRunes().Count() >= MinimumIndexedSearchLength && !words.Contains('\0'))
+            {
+                var phrase = "\"" + words.Replace("\"", "\"\"") + "\"";
+                var candidates = db.Database.SqlQuery<int>(
+                    $"SELECT rowid AS \"Value\" FROM \"ResponseEntrySearch\" WHERE \"ResponseEntrySearch\" MATCH {phrase}");
+                query = query.Where(e => candidates.Contains(e.Id));
+            }
+
+            var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+            query = query.Where(e =>
+                EF.Functions.Like(e.Title, pattern, "\\") ||
+                EF.Functions.Like(e.YouSaidSummary, pattern, "\\") ||
+                EF.Functions.Like(e.WeDidMarkdown, pattern, "\\"));
         }
 
-        if (ignore != Ignore.Section && filter.Section is { } section)
+        if (!ignore.HasFlag(Ignore.Priority) && filter.Priorities.Count > 0)
+        {
+            // An IN over the (PriorityNumber, ResponseEntryId) index rather than a correlated EXISTS per entry.
+            var numbers = filter.Priorities.ToArray();
+            var linked = db.ResponseEntryPriorities.Where(p => numbers.Contains(p.PriorityNumber)).Select(p => p.ResponseEntryId);
+            query = query.Where(e => linked.Contains(e.Id));
+        }
+
+        if (!ignore.HasFlag(Ignore.Section) && filter.Section is { } section)
         {
             query = query.Where(e => e.Section == section);
         }
 
-        if (ignore != Ignore.Status && filter.Status is { } status)
+        if (!ignore.HasFlag(Ignore.Status) && filter.Status is { } status)
         {
             query = query.Where(e => e.Status == status);
         }
@@ -106,20 +137,27 @@ public sealed class PublicLogQuery(EngagementDbContext db)
             query = query.Where(e => e.LastUpdatedAt < end);
         }
 
-        if (filter.Words is { } words)
-        {
-            var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
-            query = query.Where(e =>
-                EF.Functions.Like(e.Title, pattern, "\\") ||
-                EF.Functions.Like(e.YouSaidSummary, pattern, "\\") ||
-                EF.Functions.Like(e.WeDidMarkdown, pattern, "\\"));
-        }
-
         return query;
     }
 
     private static IQueryable<LogRow> Project(IQueryable<ResponseEntry> query) => query.Select(e => new LogRow(
         e.Id, e.Reference, e.Title, e.YouSaidSummary, e.Status, e.Section, e.OwnerTeam, e.TargetDate, e.FirstPublishedAt, e.LastUpdatedAt));
+
+    /// <summary>
+    /// The rows of an ordered, limited query: first the keys in order (read from the indexes alone, so a sort of many
+    /// candidates, as under a priority filter, never carries the text columns), then those rows by primary key.
+    /// </summary>
+    private async Task<List<LogRow>> InOrderAsync(IQueryable<ResponseEntry> ordered, CancellationToken cancellationToken)
+    {
+        var ids = await ordered.Select(e => e.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await Project(Published().Where(e => ids.Contains(e.Id))).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
 
     /// <summary>One page in "newest update first" order, after or before a cursor (neither: the first page).</summary>
     public async Task<LogPage> PageAsync(LogFilter filter, LogCursor? after, LogCursor? before, int size = PageSize, CancellationToken cancellationToken = default)
@@ -131,9 +169,8 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         if (before is { } b)
         {
             var (t, id) = (b.LastUpdatedAt, b.Id);
-            rows = await Project(query.Where(e => e.LastUpdatedAt > t || (e.LastUpdatedAt == t && e.Id > id))
-                    .OrderBy(e => e.LastUpdatedAt).ThenBy(e => e.Id).Take(size + 1))
-                .ToListAsync(cancellationToken);
+            rows = await InOrderAsync(query.Where(e => e.LastUpdatedAt > t || (e.LastUpdatedAt == t && e.Id > id))
+                    .OrderBy(e => e.LastUpdatedAt).ThenBy(e => e.Id).Take(size + 1), cancellationToken);
             hasPrevious = rows.Count > size;
             rows = rows.Take(size).Reverse().ToList();
             hasNext = true;
@@ -147,8 +184,7 @@ public sealed class PublicLogQuery(EngagementDbContext db)
                 newest = query.Where(e => e.LastUpdatedAt < t || (e.LastUpdatedAt == t && e.Id < id));
             }
 
-            rows = await Project(newest.OrderByDescending(e => e.LastUpdatedAt).ThenByDescending(e => e.Id).Take(size + 1))
-                .ToListAsync(cancellationToken);
+            rows = await InOrderAsync(newest.OrderByDescending(e => e.LastUpdatedAt).ThenByDescending(e => e.Id).Take(size + 1), cancellationToken);
             hasNext = rows.Count > size;
             rows = rows.Take(size).ToList();
             hasPrevious = false;
@@ -204,20 +240,46 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     }
 
     /// <summary>How many entries each filter value would give under the other current filters.</summary>
+    /// <remarks>
+    /// One pass: the entries matching the date and word filters are grouped by (status, section, priority mask) over
+    /// the covering (IsPublished, Status, Section, PriorityMask) index, a few hundred cells at most, and the total and
+    /// every count (each ignoring its own filter) are sums of those cells. Only when a priority is numbered beyond
+    /// what the mask holds do the priority counts fall back to grouping the links.
+    /// </remarks>
     public async Task<FilterCounts> CountsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
-        var total = await Filtered(filter).CountAsync(cancellationToken);
-        var byStatus = await Filtered(filter, Ignore.Status)
-            .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var bySection = await Filtered(filter, Ignore.Section)
-            .GroupBy(e => e.Section).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var matching = Filtered(filter, Ignore.Priority).Select(e => e.Id);
-        var byPriority = await db.ResponseEntryPriorities.AsNoTracking()
-            .Where(p => matching.Contains(p.ResponseEntryId))
-            .GroupBy(p => p.PriorityNumber).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var maskHoldsEveryPriority = !await db.Priorities.AnyAsync(p => p.Number > PriorityMask.MaxNumber, cancellationToken);
+        var cells = await Filtered(filter, Ignore.Status | Ignore.Section | (maskHoldsEveryPriority ? Ignore.Priority : Ignore.Nothing))
+            .GroupBy(e => new { e.Status, e.Section, Mask = EF.Property<long>(e, PriorityMask.Property) })
+            .Select(g => new { g.Key.Status, g.Key.Section, g.Key.Mask, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        bool InStatus(ResponseStatus status) => filter.Status is not { } wanted || status == wanted;
+        bool InSection(ServiceSection section) => filter.Section is not { } wanted || section == wanted;
+        bool InPriorities(long mask) => !maskHoldsEveryPriority || filter.Priorities.Count == 0 || filter.Priorities.Any(n => PriorityMask.Has(mask, n));
+
+        var total = cells.Where(c => InStatus(c.Status) && InSection(c.Section) && InPriorities(c.Mask)).Sum(c => c.Count);
+        var byStatus = cells.Where(c => InSection(c.Section) && InPriorities(c.Mask))
+            .GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var bySection = cells.Where(c => InStatus(c.Status) && InPriorities(c.Mask))
+            .GroupBy(c => c.Section).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        Dictionary<int, int> byPriority;
+        if (maskHoldsEveryPriority)
+        {
+            var matching = cells.Where(c => InStatus(c.Status) && InSection(c.Section)).ToList();
+            byPriority = Enumerable.Range(1, PriorityMask.MaxNumber)
+                .Select(n => (Number: n, Count: matching.Where(c => PriorityMask.Has(c.Mask, n)).Sum(c => c.Count)))
+                .Where(p => p.Count > 0)
+                .ToDictionary(p => p.Number, p => p.Count);
+        }
+        else
+        {
+            var matching = Filtered(filter, Ignore.Priority).Select(e => e.Id);
+            byPriority = await db.ResponseEntryPriorities.AsNoTracking()
+                .Where(p => matching.Contains(p.ResponseEntryId))
+                .GroupBy(p => p.PriorityNumber).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }
+
         return new FilterCounts(total, byStatus, bySection, byPriority);
     }
 
@@ -258,8 +320,12 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     public async Task<PriorityFigures> PriorityFiguresAsync(int number, CancellationToken cancellationToken = default)
     {
         var feedback = await db.FeedbackItemPriorities.AsNoTracking().CountAsync(p => p.PriorityNumber == number, cancellationToken);
-        var entries = Published().Where(e => e.Priorities.Any(p => p.PriorityNumber == number));
-        var byStatus = await entries.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
+        var linked = db.ResponseEntryPriorities.Where(p => p.PriorityNumber == number).Select(p => p.ResponseEntryId);
+        var entries = Published().Where(e => linked.Contains(e.Id));
+        // By status from the covering (IsPublished, Status, Section, PriorityMask) index, without reading entry rows.
+        var bit = number is >= 1 and <= PriorityMask.MaxNumber ? 1L << number : 0;
+        var byStatus = await (bit != 0 ? Published().Where(e => (EF.Property<long>(e, PriorityMask.Property) & bit) != 0) : entries)
+            .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var days = await DaysToFirstResponse(entries).Select(d => d.Days).ToListAsync(cancellationToken);
         var total = byStatus.Values.Sum();

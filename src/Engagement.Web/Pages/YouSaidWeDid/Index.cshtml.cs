@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Pages.YouSaidWeDid;
 
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPagesCache.PolicyName)]
+[OutputCache(PolicyName = PublicPagesCache.LogPagePolicyName)]
 public sealed class IndexModel(PublicLogQuery query, EngagementDbContext db) : PageModel
 {
     public LogFilter Filter { get; private set; } = new();
