@@ -40,5 +40,9 @@ public static class SettingsCatalogue
         new("Cookies:Secure", "true (false in Development)", "Secure, __Host- prefixed cookies; false only for plain-http local runs"),
         new("ForwardedHeaders:Enabled", "false", "Trust X-Forwarded-For/Proto from a TLS-terminating proxy"),
         new("Jobs:RunServer", "true", "Run the Hangfire background job server in this instance"),
+        new("DataProtection:CertificatePath", "(unset: a self-signed certificate generated in the data folder)", "PFX certificate that encrypts the data protection keys at rest; set it in production"),
+        new("DataProtection:CertificatePassword", "(none)", "Password of DataProtection:CertificatePath (keep it out of the repository)"),
+        new("DataProtection:PreviousCertificatePath", "(none)", "The certificate before a rotation, kept so that keys it encrypted stay readable"),
+        new("DataProtection:PreviousCertificatePassword", "(none)", "Password of DataProtection:PreviousCertificatePath"),
     ];
 }

@@ -43,6 +43,34 @@ public sealed class ProviderAccounts(
             CreatedAt = now,
         };
 
+        // The password rules are checked first, so the answer is the same whether or not the email has an account.
+        var passwordErrors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            passwordErrors.AddRange((await validator.ValidateAsync(users, user, command.Password)).Errors);
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return passwordErrors.Select(e => ("Password", Describe(e))).ToList();
+        }
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            // Say the same as for a new account; tell the real owner by email instead.
+            users.PasswordHasher.HashPassword(user, command.Password);
+            outbox.Queue(new EmailLayout(service.Value)
+                .Paragraph($"Someone tried to register a provider account with {service.Value.Name} using this email address, which already has an account.")
+                .Paragraph("If it was you, you do not need to register again: sign in, or reset your password if you have forgotten it.")
+                .Link("Sign in", service.Value.Link("/account/login"))
+                .Link("Reset your password", service.Value.Link("/account/forgot-password"))
+                .Paragraph("If it was not you, you can ignore this email: nothing has changed.")
+                .ToMessage(email, null, $"Someone tried to register with your email address", "account-already-registered", existing.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
