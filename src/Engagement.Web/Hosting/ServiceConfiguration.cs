@@ -68,6 +68,10 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Accounts.SignInThrottle>();
         services.AddScoped<Features.Accounts.SignInRecorder>();
         services.AddScoped<Features.Accounts.SignInWithPasswordHandler>();
+        services.AddScoped<Features.Admin.StaffAccountChanges>();
+        services.AddScoped<Features.Admin.InviteStaffHandler>();
+        services.AddScoped<Features.Admin.AcceptInvitationHandler>();
+        services.AddScoped<Features.Admin.ChangeStaffAccountHandler>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

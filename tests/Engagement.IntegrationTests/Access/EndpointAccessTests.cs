@@ -114,6 +114,8 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/account/register-provider", Public),
         Post("/account/register-provider", Public),
         Get("/account/confirm-email", Public),
+        Get("/account/invitation", Public), // without a link's userId and code: 404
+        Post("/account/invitation", Public),
 
         // Staff: commissioners and administrators
         Get("/staff", Staff),
@@ -159,6 +161,15 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
 
         // Administrators only
         Get("/admin", AdminOnly),
+        Get("/admin/staff", AdminOnly),
+        Get("/admin/staff/invite", AdminOnly),
+        Post("/admin/staff/invite", AdminOnly),
+        Get("/admin/staff/{id}", AdminOnly, "/admin/staff/not-a-real-account"), // 404 for an administrator
+        Post("/admin/staff/{id}", AdminOnly, "Role", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Disable", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Enable", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Unlock", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "ResetTwoFactor", "/admin/staff/not-a-real-account"),
         Get("/hangfire/{**path}", AdminOnly, "/hangfire"),
 
         // Operations
