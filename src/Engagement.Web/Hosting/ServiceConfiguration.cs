@@ -72,6 +72,8 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Admin.InviteStaffHandler>();
         services.AddScoped<Features.Admin.AcceptInvitationHandler>();
         services.AddScoped<Features.Admin.ChangeStaffAccountHandler>();
+        services.AddScoped<Features.Providers.ReviewProviderHandler>();
+        services.AddScoped<Features.Providers.UpdateProviderOrganisationHandler>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -16,7 +16,7 @@ namespace Engagement.Web.Features.Events;
 public sealed record RegisterProvider(string Name, string Email, string Password, string OrganisationName, ProviderType ProviderType, string? CqcLocationId);
 
 /// <summary>
-/// Provider self-registration (role Provider, not approved, email to confirm) and a commissioner's approval. The account,
+/// Provider self-registration (role Provider, not approved, email to confirm; approval is Features/Providers). The account,
 /// its role and the confirmation email commit together.
 /// </summary>
 public sealed class ProviderAccounts(
@@ -96,33 +96,6 @@ public sealed class ProviderAccounts(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
-    }
-
-    public async Task<DomainResult> ApproveAsync(string userId, string? approvedBy, CancellationToken cancellationToken = default)
-    {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null || user.ProviderType is null)
-        {
-            return DomainResult.Refused("That provider account does not exist.");
-        }
-
-        if (user.IsApproved)
-        {
-            return DomainResult.Refused("That provider account is already approved.");
-        }
-
-        user.IsApproved = true;
-        db.AuditRecords.Add(new AuditRecord
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorUserId = approvedBy,
-            Action = "provider.approved",
-            EntityType = "User",
-            EntityId = user.Id,
-            Detail = "type=" + user.ProviderType.Value.ToString(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return DomainResult.Ok;
     }
 
     private static string Describe(IdentityError error) => error.Code switch
