@@ -73,6 +73,7 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Admin.AcceptInvitationHandler>();
         services.AddScoped<Features.Admin.ChangeStaffAccountHandler>();
         services.AddScoped<Features.Providers.ReviewProviderHandler>();
+        services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Providers.UpdateProviderOrganisationHandler>();
 
         services.AddAuthorizationBuilder()

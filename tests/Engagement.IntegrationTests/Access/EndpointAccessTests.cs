@@ -169,6 +169,8 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/admin", AdminOnly),
         Get("/admin/staff", AdminOnly),
         Get("/admin/providers", AdminOnly),
+        Get("/admin/audit", AdminOnly),
+        Get("/admin/audit.csv", AdminOnly),
         Get("/admin/staff/invite", AdminOnly),
         Post("/admin/staff/invite", AdminOnly),
         Get("/admin/staff/{id}", AdminOnly, "/admin/staff/not-a-real-account"), // 404 for an administrator
