@@ -152,4 +152,36 @@ public sealed class ProviderAdminTests(EngagementFactory factory) : IClassFixtur
         Assert.True(forbidden.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect);
         Assert.Equal(ProviderType.HomeCare, (await UserAsync(id)).ProviderType);
     }
+
+    [Fact]
+    public async Task The_dedicated_commissioner_is_emailed_when_their_provider_books_a_forum()
+    {
+        var (email, id) = await PendingProviderAsync(approved: true);
+        var commissionerId = await Triage.Staff.UserIdAsync(factory, TestAccounts.Commissioner);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.DedicatedCommissionerId, commissionerId));
+        }
+
+        var forum = await Events.EventsTestSupport.AddEventAsync(factory, audience: Engagement.Domain.Events.EventAudience.CareHomeProviders, title: "Care home forum, test");
+        var booked = await Events.EventsTestSupport.RegisterAsync(factory, Events.EventsTestSupport.Command(forum, email) with
+        {
+            Registrant = Engagement.Domain.Events.Registrant.Provider(ProviderType.CareHome, true),
+            UserId = id,
+        });
+        Assert.True(booked.Succeeded, booked.Error);
+
+        var registration = Assert.Single(await Events.EventsTestSupport.RegistrationsAsync(factory, forum));
+        await using var check = factory.CreateDbContext();
+        var notice = await check.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == Engagement.Web.Features.Providers.DedicatedCommissionerNotice.BookingKind && m.RelatedId == registration.Id.ToString());
+        Assert.Equal(TestAccounts.Commissioner, notice.ToAddress);
+        Assert.Contains("Care home forum, test", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, notice.TextBody, StringComparison.Ordinal);
+
+        // A booking by the public tells nobody.
+        var publicEvent = await Events.EventsTestSupport.AddEventAsync(factory);
+        Assert.True((await Events.EventsTestSupport.RegisterAsync(factory, Events.EventsTestSupport.Command(publicEvent, "someone@example.org"))).Succeeded);
+        var other = Assert.Single(await Events.EventsTestSupport.RegistrationsAsync(factory, publicEvent));
+        Assert.False(await check.OutboxMessages.AnyAsync(m => m.Kind == Engagement.Web.Features.Providers.DedicatedCommissionerNotice.BookingKind && m.RelatedId == other.Id.ToString()));
+    }
 }

@@ -102,6 +102,7 @@ public sealed class RegisterForEventHandler(
             await db.SaveChangesAsync(cancellationToken);
 
             outbox.Queue(EventEmails.Confirmation(service.Value, ev, registration, command.Token, now));
+            await Providers.DedicatedCommissionerNotice.QueueBookingAsync(db, outbox, service.Value, command.UserId, ev, registration, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return DomainResult<RegistrationReceipt>.Ok(new RegistrationReceipt(ev.Id, status, command.Token));
