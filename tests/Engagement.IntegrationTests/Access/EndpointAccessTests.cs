@@ -179,6 +179,7 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/admin/staff/{id}", AdminOnly, "Enable", "/admin/staff/not-a-real-account"),
         Post("/admin/staff/{id}", AdminOnly, "Unlock", "/admin/staff/not-a-real-account"),
         Post("/admin/staff/{id}", AdminOnly, "ResetTwoFactor", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Resend", "/admin/staff/not-a-real-account"),
         Get("/hangfire/{**path}", AdminOnly, "/hangfire"),
 
         // Operations

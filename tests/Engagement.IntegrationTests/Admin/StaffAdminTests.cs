@@ -80,14 +80,22 @@ public sealed class StaffAdminTests(AddressedFactory factory) : IClassFixture<Ad
         var invited = await UserAsync(factory, email);
         Assert.Null(invited.PasswordHash);
         Assert.False(invited.EmailConfirmed);
-        var audit = Assert.Single(await AuditAsync(invited.Id));
+        var audit = Assert.Single(await AuditAsync(invited.Id), a => a.Action == "staff.invited");
         Assert.Equal(("staff.invited", "role=Commissioner", await Triage.Staff.UserIdAsync(factory, TestAccounts.Admin)), (audit.Action, audit.Detail, audit.ActorUserId));
 
         // The email, as delivered to the pickup folder, carries the link.
         var eml = Unfold(await DeliveredEmailAsync(factory, email));
-        var link = Regex.Match(eml, "https://localhost(/account/invitation\\?userId=[^\\s\"<>]+)").Groups[1].Value;
-        Assert.NotEmpty(link);
-        link = WebUtility.HtmlDecode(link);
+        var firstLink = WebUtility.HtmlDecode(Regex.Match(eml, "https://localhost(/account/invitation\\?userId=[^\\s\"<>]+)").Groups[1].Value);
+        Assert.NotEmpty(firstLink);
+
+        // Sent again (say the first went astray): the first link stops working, the new one works.
+        Triage.Staff.AssertRedirect(await ActAsync(admin, invited.Id, "resend"), "/admin/staff/" + invited.Id);
+        var (_, stale) = await Html.GetAsync(factory.ClientFrom(NewAddress()), firstLink);
+        Assert.Equal("This invitation link has expired or has been used", stale.QuerySelector("h1").Text());
+        Assert.Contains(await AuditAsync(invited.Id), a => a.Action == "staff.invitation-resent");
+        var resent = await EmailAsync("staff-invitation", invited.Id); // the newest
+        var link = Regex.Match(resent.TextBody!, "https://localhost(/account/invitation\\?userId=\\S+)").Groups[1].Value;
+        Assert.NotEqual(firstLink, link);
 
         var person = factory.ClientFrom(NewAddress());
         var (_, accept) = await Html.GetAsync(person, link);

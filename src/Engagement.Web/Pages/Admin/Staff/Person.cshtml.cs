@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Pages.Admin.Staff;
 
 /// <summary>One staff account and what an administrator can do to it.</summary>
-public sealed class PersonModel(EngagementDbContext db, StaffAccountChanges staff, ChangeStaffAccountHandler handler) : PageModel
+public sealed class PersonModel(EngagementDbContext db, StaffAccountChanges staff, ChangeStaffAccountHandler handler, InviteStaffHandler invitations) : PageModel
 {
     public ApplicationUser Person { get; private set; } = default!;
 
@@ -42,6 +42,23 @@ public sealed class PersonModel(EngagementDbContext db, StaffAccountChanges staf
 
     public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, StaffAccountChange.ResetTwoFactor, "Two-factor authentication reset: they set it up again at their next sign-in", cancellationToken);
+
+    public async Task<IActionResult> OnPostResendAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await invitations.ResendAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        if (result == StaffAccountChanges.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            return await RefuseAsync(id, "", result.Error!);
+        }
+
+        TempData["Status"] = "Invitation sent again: the earlier link no longer works";
+        return Redirect("/admin/staff/" + Uri.EscapeDataString(id));
+    }
 
     private async Task<IActionResult> ChangeAsync(string id, StaffAccountChange change, string done, CancellationToken cancellationToken)
     {
