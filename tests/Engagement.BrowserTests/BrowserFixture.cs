@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Engagement.BrowserTests;
@@ -48,6 +49,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engagement.Infrastructure.Data.EngagementDbContext>(scope.ServiceProvider);
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             db.ResponseEntries, e => e.IsPublished && (status == null || e.Status == status));
+    }
+
+    /// <summary>
+    /// Each authenticator code is accepted once. Tests sign the shared demo accounts in several times a minute, so before
+    /// typing a code they forget the last accepted step, as if the app had shown a new 30-second code.
+    /// </summary>
+    public async Task ForgetLastCodeAsync(string email)
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(Server.Services);
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engagement.Infrastructure.Data.EngagementDbContext>(scope.ServiceProvider);
+        await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastAuthenticatorTimeStep, (long?)null));
     }
 
     /// <summary>Contexts opened with JavaScript off: axe cannot run inside them (see <see cref="AssertAccessibleAsync"/>).</summary>

@@ -21,6 +21,21 @@ public sealed class ApplicationUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The last authenticator-app time step (30-second window) accepted: a code is accepted once only.</summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
+
+    /// <summary>When this account last signed in successfully (shown to administrators).</summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>For provider accounts: the commissioner an administrator assigned to them.</summary>
+    public string? DedicatedCommissionerId { get; set; }
+
+    /// <summary>For provider accounts: set when an administrator suspends the organisation.</summary>
+    public DateTime? SuspendedAt { get; set; }
+
+    /// <summary>For provider accounts: set when a commissioner or administrator rejects the registration.</summary>
+    public DateTime? RejectedAt { get; set; }
 }
 
 public static class Roles

@@ -56,9 +56,25 @@ public static class ServiceConfiguration
         var cookies = CookieSecurity.From(configuration);
         AddIdentity(services, cookies);
 
+        // Keys live in the database (shared by every instance), encrypted with a certificate (see DataProtectionCertificate).
+        var (certificate, readable) = DataProtectionCertificate.Load(configuration, dataDirectory);
         services.AddDataProtection()
             .SetApplicationName("Engagement")
-            .PersistKeysToDbContext<EngagementDbContext>();
+            .PersistKeysToDbContext<EngagementDbContext>()
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(readable);
+        services.AddSingleton(cookies);
+        services.AddSingleton<KnownDevice>();
+        services.AddScoped<Features.Accounts.SignInThrottle>();
+        services.AddScoped<Features.Accounts.SignInRecorder>();
+        services.AddScoped<Features.Accounts.SignInWithPasswordHandler>();
+        services.AddScoped<Features.Admin.StaffAccountChanges>();
+        services.AddScoped<Features.Admin.InviteStaffHandler>();
+        services.AddScoped<Features.Admin.AcceptInvitationHandler>();
+        services.AddScoped<Features.Admin.ChangeStaffAccountHandler>();
+        services.AddScoped<Features.Providers.ReviewProviderHandler>();
+        services.AddScoped<Features.Audit.AuditQuery>();
+        services.AddScoped<Features.Providers.UpdateProviderOrganisationHandler>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -179,12 +195,16 @@ public static class ServiceConfiguration
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Identity's fixed lock would let anyone who knows an email keep that account shut; the growing delays of
+                // Features/Accounts/SignInThrottle replace it. Identity still counts failures (shown to administrators).
+                options.Lockout.AllowedForNewUsers = false;
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+                options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<EngagementDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName)
+            .AddSignInManager<EngagementSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Sign-out and disabling an account change the security stamp; checking it on every request means a copied

@@ -45,5 +45,9 @@ public static class SettingsCatalogue
         new("Jobs:RunServer", "true", "Run the Hangfire background job server in this instance"),
         new("OutputCache:Enabled", "true", "Serve public pages from the output cache; false only to measure cache misses"),
         new("OutputCache:Redis", "(unset: in-memory, one instance)", "Redis connection string for the output cache shared by every instance, e.g. redis:6379"),
+        new("DataProtection:CertificatePath", "(unset: a self-signed certificate generated in the data folder)", "PFX certificate that encrypts the data protection keys at rest; set it in production"),
+        new("DataProtection:CertificatePassword", "(none)", "Password of DataProtection:CertificatePath (keep it out of the repository)"),
+        new("DataProtection:PreviousCertificatePath", "(none)", "The certificate before a rotation, kept so that keys it encrypted stay readable"),
+        new("DataProtection:PreviousCertificatePassword", "(none)", "Password of DataProtection:PreviousCertificatePath"),
     ];
 }

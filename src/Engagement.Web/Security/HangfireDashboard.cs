@@ -19,6 +19,10 @@ public static class HangfireDashboard
 
     private sealed class AdminOnlyFilter : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.IsInRole(Roles.Admin) && TwoFactorSignInRequirement.IsMet(user);
+        }
     }
 }

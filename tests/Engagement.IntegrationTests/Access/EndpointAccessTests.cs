@@ -114,6 +114,8 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/account/register-provider", Public),
         Post("/account/register-provider", Public),
         Get("/account/confirm-email", Public),
+        Get("/account/invitation", Public), // without a link's userId and code: 404
+        Post("/account/invitation", Public),
 
         // Staff: commissioners and administrators
         Get("/staff", Staff),
@@ -131,6 +133,12 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/staff/events/{id:int}/attendees.csv", Staff, "/staff/events/{event}/attendees.csv"),
         Get("/staff/providers", Staff),
         Post("/staff/providers", Staff, "Approve"),
+        Get("/staff/providers/{id}", Staff, "/staff/providers/not-a-real-organisation"), // 404 for staff
+        Post("/staff/providers/{id}", Staff, "Approve", "/staff/providers/not-a-real-organisation"),
+        Post("/staff/providers/{id}", Staff, "Reject", "/staff/providers/not-a-real-organisation"),
+        Post("/staff/providers/{id}", Staff, "Suspend", "/staff/providers/not-a-real-organisation"), // administrators only: 403 for commissioners
+        Post("/staff/providers/{id}", Staff, "Reinstate", "/staff/providers/not-a-real-organisation"), // likewise
+        Post("/staff/providers/{id}", Staff, "Update", "/staff/providers/not-a-real-organisation"), // likewise
         Get("/staff/email", Staff),
         Post("/staff/email", Staff, "Retry", "/staff/email?id=1"),
         Get("/staff/feedback/new", Staff),
@@ -159,6 +167,19 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
 
         // Administrators only
         Get("/admin", AdminOnly),
+        Get("/admin/staff", AdminOnly),
+        Get("/admin/providers", AdminOnly),
+        Get("/admin/audit", AdminOnly),
+        Get("/admin/audit.csv", AdminOnly),
+        Get("/admin/staff/invite", AdminOnly),
+        Post("/admin/staff/invite", AdminOnly),
+        Get("/admin/staff/{id}", AdminOnly, "/admin/staff/not-a-real-account"), // 404 for an administrator
+        Post("/admin/staff/{id}", AdminOnly, "Role", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Disable", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Enable", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Unlock", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "ResetTwoFactor", "/admin/staff/not-a-real-account"),
+        Post("/admin/staff/{id}", AdminOnly, "Resend", "/admin/staff/not-a-real-account"),
         Get("/hangfire/{**path}", AdminOnly, "/hangfire"),
 
         // Operations

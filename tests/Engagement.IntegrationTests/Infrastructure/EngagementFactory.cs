@@ -108,12 +108,22 @@ public class EngagementFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies, does not follow redirects, and talks https (so Secure cookies flow).</summary>
-    public HttpClient CreateBrowserClient(bool followRedirects = false) => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient CreateBrowserClient(bool followRedirects = false)
     {
-        AllowAutoRedirect = followRedirects,
-        BaseAddress = new Uri("https://localhost"),
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = followRedirects,
+            BaseAddress = new Uri("https://localhost"),
+            HandleCookies = true,
+        });
+        Owners.AddOrUpdate(client, this);
+        return client;
+    }
+
+    /// <summary>The factory a browser client talks to (so sign-in helpers can reach its database).</summary>
+    public static EngagementFactory? OwnerOf(HttpClient client) => Owners.TryGetValue(client, out var factory) ? factory : null;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, EngagementFactory> Owners = new();
 
     /// <summary>A fresh context on the test database, for arranging and asserting.</summary>
     public EngagementDbContext CreateDbContext()

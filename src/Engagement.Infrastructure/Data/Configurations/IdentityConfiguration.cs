@@ -11,5 +11,16 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.OrganisationName).HasMaxLength(200);
         b.Property(u => u.CqcLocationId).HasMaxLength(20);
+        b.Property(u => u.DedicatedCommissionerId).HasMaxLength(450);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<Security.SignInThrottleEntry>
+{
+    public void Configure(EntityTypeBuilder<Security.SignInThrottleEntry> b)
+    {
+        b.ToTable("SignInThrottles");
+        b.HasKey(t => t.Key);
+        b.Property(t => t.Key).HasMaxLength(80);
     }
 }

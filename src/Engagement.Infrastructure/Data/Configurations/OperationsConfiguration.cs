@@ -34,6 +34,9 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         b.Property(a => a.EntityId).HasMaxLength(60);
         b.Property(a => a.Detail).HasMaxLength(500);
         b.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        b.HasIndex(a => new { a.At, a.Id });
+        b.HasIndex(a => new { a.ActorUserId, a.At });
+        b.HasIndex(a => new { a.Action, a.At });
     }
 }
 

@@ -16,7 +16,7 @@ namespace Engagement.Web.Features.Events;
 public sealed record RegisterProvider(string Name, string Email, string Password, string OrganisationName, ProviderType ProviderType, string? CqcLocationId);
 
 /// <summary>
-/// Provider self-registration (role Provider, not approved, email to confirm) and a commissioner's approval. The account,
+/// Provider self-registration (role Provider, not approved, email to confirm; approval is Features/Providers). The account,
 /// its role and the confirmation email commit together.
 /// </summary>
 public sealed class ProviderAccounts(
@@ -42,6 +42,34 @@ public sealed class ProviderAccounts(
             IsApproved = false,
             CreatedAt = now,
         };
+
+        // The password rules are checked first, so the answer is the same whether or not the email has an account.
+        var passwordErrors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            passwordErrors.AddRange((await validator.ValidateAsync(users, user, command.Password)).Errors);
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return passwordErrors.Select(e => ("Password", Describe(e))).ToList();
+        }
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            // Say the same as for a new account; tell the real owner by email instead.
+            users.PasswordHasher.HashPassword(user, command.Password);
+            outbox.Queue(new EmailLayout(service.Value)
+                .Paragraph($"Someone tried to register a provider account with {service.Value.Name} using this email address, which already has an account.")
+                .Paragraph("If it was you, you do not need to register again: sign in, or reset your password if you have forgotten it.")
+                .Link("Sign in", service.Value.Link("/account/login"))
+                .Link("Reset your password", service.Value.Link("/account/forgot-password"))
+                .Paragraph("If it was not you, you can ignore this email: nothing has changed.")
+                .ToMessage(email, null, $"Someone tried to register with your email address", "account-already-registered", existing.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }
 
         return await db.InTransactionAsync(async token =>
         {
@@ -69,33 +97,6 @@ public sealed class ProviderAccounts(
             await db.SaveChangesAsync(token);
             return [];
         }, cancellationToken);
-    }
-
-    public async Task<DomainResult> ApproveAsync(string userId, string? approvedBy, CancellationToken cancellationToken = default)
-    {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null || user.ProviderType is null)
-        {
-            return DomainResult.Refused("That provider account does not exist.");
-        }
-
-        if (user.IsApproved)
-        {
-            return DomainResult.Refused("That provider account is already approved.");
-        }
-
-        user.IsApproved = true;
-        db.AuditRecords.Add(new AuditRecord
-        {
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorUserId = approvedBy,
-            Action = "provider.approved",
-            EntityType = "User",
-            EntityId = user.Id,
-            Detail = "type=" + user.ProviderType.Value.ToString(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return DomainResult.Ok;
     }
 
     private static string Describe(IdentityError error) => error.Code switch

@@ -103,6 +103,7 @@ public sealed class RegisterForEventHandler(
                 await db.SaveChangesAsync(token);
 
                 outbox.Queue(EventEmails.Confirmation(service.Value, ev, registration, command.Token, now));
+                await Providers.DedicatedCommissionerNotice.QueueBookingAsync(db, outbox, service.Value, command.UserId, ev, registration, token);
                 await db.SaveChangesAsync(token);
                 return DomainResult<RegistrationReceipt>.Ok(new RegistrationReceipt(ev.Id, status, command.Token));
             }, cancellationToken);

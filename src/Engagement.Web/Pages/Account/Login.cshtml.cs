@@ -1,15 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Features.Accounts;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Engagement.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageModel
+public sealed class LoginModel(SignInWithPasswordHandler handler) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -18,7 +18,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
 
     public void OnGet(string? returnUrl) => ReturnUrl = SafeReturnUrl(returnUrl);
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         if (this.OverSubmissionLimit() is { } limited)
         {
@@ -31,38 +31,20 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { IsDisabled: true })
+        var outcome = await handler.HandleAsync(HttpContext, Input.Email, Input.Password, cancellationToken);
+        switch (outcome.Kind)
         {
-            ModelState.AddModelError("Input.Email", "This account has been disabled. Contact an administrator");
-            return Page();
+            case SignInOutcomeKind.SignedIn:
+                return LocalRedirect(ReturnUrl ?? "/");
+            case SignInOutcomeKind.TwoFactorRequired:
+                return RedirectToPage("/Account/LoginTwoFactor", new { returnUrl = ReturnUrl });
+            case SignInOutcomeKind.Wait:
+                ModelState.AddModelError("Input.Email", SignInOutcome.WaitMessage(outcome.Wait));
+                return Page();
+            default:
+                ModelState.AddModelError("Input.Email", SignInOutcome.RefusedMessage);
+                return Page();
         }
-
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(ReturnUrl ?? "/");
-        }
-
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToPage("/Account/LoginTwoFactor", new { returnUrl = ReturnUrl });
-        }
-
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("Input.Email", "Your account is locked after too many attempts. Try again in 15 minutes, or reset your password");
-        }
-        else if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError("Input.Email", "Confirm your email address before signing in: follow the link in the email we sent you");
-        }
-        else
-        {
-            ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
-        }
-
-        return Page();
     }
 
     /// <summary>Only a path on this site: anything else (another host, a scheme, //host, \\host) is dropped.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Engagement.Web.Pages.Account;
 
 /// <summary>The second step of signing in with one of the recovery codes, for a lost or broken phone. Each code works once.</summary>
 [AllowAnonymous]
-public sealed class LoginRecoveryModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageModel
+public sealed class LoginRecoveryModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, SignInRecorder recorder) : PageModel
 {
     [BindProperty]
     public RecoveryInput Input { get; set; } = new();
@@ -24,7 +25,7 @@ public sealed class LoginRecoveryModel(SignInManager<ApplicationUser> signIn, Us
             : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         ReturnUrl = TwoFactorCodes.SafeReturnUrl(Url, returnUrl);
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -38,22 +39,29 @@ public sealed class LoginRecoveryModel(SignInManager<ApplicationUser> signIn, Us
             return Page();
         }
 
+        var wait = await recorder.WaitAsync(HttpContext, user, cancellationToken);
+        if (wait > TimeSpan.Zero)
+        {
+            ModelState.AddModelError("Input.RecoveryCode", SignInOutcome.WaitMessage(wait));
+            return Page();
+        }
+
         var failuresBefore = await users.GetAccessFailedCountAsync(user);
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
+            await recorder.SucceededAsync(HttpContext, user, "recovery-code", cancellationToken);
             return LocalRedirect(ReturnUrl ?? "/");
         }
 
-        // Wrong recovery codes count towards lockout like wrong passwords (once, whether or not Identity counted it).
-        if (!result.IsLockedOut && await users.GetAccessFailedCountAsync(user) == failuresBefore)
+        // Wrong recovery codes count like wrong passwords (once, whether or not Identity counted it).
+        if (await users.GetAccessFailedCountAsync(user) == failuresBefore)
         {
             await users.AccessFailedAsync(user);
         }
 
-        ModelState.AddModelError("Input.RecoveryCode", result.IsLockedOut || await users.IsLockedOutAsync(user)
-            ? "Your account is locked after too many attempts. Try again in 15 minutes"
-            : "The recovery code is not correct, or has been used. Enter one of your unused recovery codes");
+        await recorder.FailedAsync(HttpContext, user, "recovery-code", cancellationToken);
+        ModelState.AddModelError("Input.RecoveryCode", "The recovery code is not correct, or has been used. Enter one of your unused recovery codes");
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Features.Accounts;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace Engagement.Web.Pages.Account;
 
 /// <summary>The second step of signing in for accounts with two-factor authentication: the authenticator app's code.</summary>
 [AllowAnonymous]
-public sealed class LoginTwoFactorModel(SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<ApplicationUser> signIn, SignInRecorder recorder) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -25,10 +26,11 @@ public sealed class LoginTwoFactorModel(SignInManager<ApplicationUser> signIn) :
             : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         ReturnUrl = TwoFactorCodes.SafeReturnUrl(Url, returnUrl);
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
         {
             return RedirectToPage("/Account/Login", new { returnUrl = ReturnUrl });
         }
@@ -44,15 +46,22 @@ public sealed class LoginTwoFactorModel(SignInManager<ApplicationUser> signIn) :
             return Page();
         }
 
+        var wait = await recorder.WaitAsync(HttpContext, user, cancellationToken);
+        if (wait > TimeSpan.Zero)
+        {
+            ModelState.AddModelError("Input.Code", SignInOutcome.WaitMessage(wait));
+            return Page();
+        }
+
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
+            await recorder.SucceededAsync(HttpContext, user, "authenticator", cancellationToken);
             return LocalRedirect(ReturnUrl ?? "/");
         }
 
-        ModelState.AddModelError("Input.Code", result.IsLockedOut
-            ? "Your account is locked after too many attempts. Try again in 15 minutes"
-            : "The code is not correct. Enter the 6-digit code your authenticator app shows now");
+        await recorder.FailedAsync(HttpContext, user, "authenticator", cancellationToken);
+        ModelState.AddModelError("Input.Code", "The code is not correct. Enter the 6-digit code your authenticator app shows now");
         return Page();
     }
 

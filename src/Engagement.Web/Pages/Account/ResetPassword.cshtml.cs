@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Engagement.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, Features.Accounts.SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();
@@ -55,6 +55,8 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users) : Pag
             : await users.ResetPasswordAsync(user, token, Input.Password);
         if (result.Succeeded)
         {
+            // Only the owner of the mailbox gets here: the account's sign-in delay is lifted (the address's stays).
+            await throttle.ResetAccountAsync(Features.Accounts.SignInThrottle.AccountKey(user!.Email ?? ""));
             TempData["Status"] = "Your password has been changed. You can now sign in";
             return Redirect("/account/login");
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Engagement.Infrastructure.Identity;
+using Engagement.Web.Features.Accounts;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +10,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Engagement.Web.Pages.Account;
 
 /// <summary>
-/// Turns on two-factor authentication with an authenticator app: shows the shared key (no QR code), checks a code from
+/// Turns on two-factor authentication with an authenticator app: shows a QR code and the shared key, checks a code from
 /// the app, then shows 10 recovery codes once and signs in again as a two-factor sign-in (amr=mfa).
 /// </summary>
-public sealed class SetupTwoFactorModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageModel
+public sealed class SetupTwoFactorModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, SignInRecorder recorder) : PageModel
 {
     public const string Issuer = "Engagement";
 
@@ -26,6 +27,8 @@ public sealed class SetupTwoFactorModel(SignInManager<ApplicationUser> signIn, U
     public string SharedKey { get; private set; } = "";
 
     public string AuthenticatorUri { get; private set; } = "";
+
+    public QrCodeSvg? QrCode { get; private set; }
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
@@ -50,7 +53,7 @@ public sealed class SetupTwoFactorModel(SignInManager<ApplicationUser> signIn, U
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         ReturnUrl = TwoFactorCodes.SafeReturnUrl(Url, returnUrl);
         var user = await users.GetUserAsync(User);
@@ -87,6 +90,7 @@ public sealed class SetupTwoFactorModel(SignInManager<ApplicationUser> signIn, U
         // A fresh sign-in that records the second factor: the staff policies look for amr=mfa.
         await signIn.SignOutAsync();
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(TwoFactorSignInRequirement.ClaimType, TwoFactorSignInRequirement.ClaimValue)]);
+        await recorder.SucceededAsync(HttpContext, user, "two-factor-set-up", cancellationToken);
         return Page();
     }
 
@@ -104,6 +108,7 @@ public sealed class SetupTwoFactorModel(SignInManager<ApplicationUser> signIn, U
         SharedKey = FormatKey(key);
         var account = user.Email ?? user.UserName ?? "";
         AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(account)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+        QrCode = QrCodeSvg.For(AuthenticatorUri, "QR code to scan with your authenticator app", "authenticator-qr");
     }
 
     /// <summary>Lower case in groups of 4, easier to type: "abcd efgh ...".</summary>
