@@ -37,7 +37,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger, IOptions<ServiceOptio
         404 => "Page not found",
         403 => "You do not have access to this page",
         429 => "Sorry, there is a problem: too many requests",
-        400 => "Sorry, there is a problem with that request",
+        400 or 405 => "Sorry, there is a problem with that request",
         413 => "What you sent was too large",
         503 => "Sorry, the service is busy",
         _ => "Sorry, there is a problem with the service",

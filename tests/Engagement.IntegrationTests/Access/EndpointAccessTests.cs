@@ -36,6 +36,7 @@ public sealed record AccessRule(string Method, string Route, string? Handler, st
     public string Key => EndpointAccessTests.Key(Method, Route, Handler);
 }
 
+[Collection(HangfireDashboardCollection.Name)]
 public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixture<EngagementFactory>
 {
     private static readonly (Outcome, Outcome, Outcome, Outcome) Public = (Allowed, Allowed, Allowed, Allowed);

@@ -12,6 +12,7 @@ using static Engagement.IntegrationTests.Accounts.AccountTestSupport;
 
 namespace Engagement.IntegrationTests.Accounts;
 
+[Collection(HangfireDashboardCollection.Name)]
 public sealed class SignInSecurityTests(AddressedFactory factory) : IClassFixture<AddressedFactory>
 {
     private static string NewAddress() => $"10.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}";

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.IntegrationTests.Accounts;
 
+[Collection(HangfireDashboardCollection.Name)]
 public sealed class TwoFactorTests(EngagementFactory factory) : IClassFixture<EngagementFactory>
 {
     private const string Password = "a long enough password for staff 7";

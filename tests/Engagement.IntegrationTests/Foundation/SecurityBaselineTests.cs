@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Engagement.IntegrationTests.Foundation;
 
+[Collection(HangfireDashboardCollection.Name)]
 public sealed class SecurityBaselineTests(EngagementFactory factory) : IClassFixture<EngagementFactory>
 {
     [Fact]

@@ -61,14 +61,17 @@ public sealed class SmallDiskFactory : EngagementFactory
         }
     }
 
+    private bool _mounted = true;
+
     protected override void Dispose(bool disposing)
     {
-        var directory = DataDirectory;
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _mounted)
         {
-            Run("umount", "-l", directory);
-            Directory.Delete(directory);
+            // The factory may be disposed more than once (Dispose and DisposeAsync): unmount only the first time.
+            _mounted = false;
+            Run("umount", "-l", DataDirectory);
+            Directory.Delete(DataDirectory);
         }
     }
 }

@@ -83,6 +83,15 @@ public sealed class HostileRequestTests(FeedbackFactory factory) : IClassFixture
         Assert.False(await db.FeedbackItems.AnyAsync(f => f.Text.StartsWith("Bell") || f.Text.StartsWith("Before")));
     }
 
+    [Fact]
+    public async Task The_hangfire_statistics_address_fetched_by_an_administrator_gets_405_not_a_fault()
+    {
+        var client = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(client, TestAccounts.Admin);
+
+        await AssertGovukErrorAsync(await client.GetAsync("/hangfire/stats"), HttpStatusCode.MethodNotAllowed);
+    }
+
     [Theory]
     [InlineData("/〱google.com")]
     [InlineData("/\u3031google.com/%2e%2e")]
