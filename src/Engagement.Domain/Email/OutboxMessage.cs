@@ -19,6 +19,12 @@ public sealed class OutboxMessage
     /// <summary>The id of the record that caused it (a feedback item, a registration...).</summary>
     public string? RelatedId { get; set; }
 
+    /// <summary>
+    /// The one-click unsubscribe address (RFC 8058) for mail a person can stop: sent as <c>List-Unsubscribe</c> with
+    /// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>. Null for mail that must arrive (sign-in, confirmations).
+    /// </summary>
+    public string? UnsubscribeUrl { get; set; }
+
     public string? AttachmentFileName { get; set; }
     public string? AttachmentContentType { get; set; }
     public string? AttachmentContent { get; set; }

@@ -88,7 +88,19 @@ public sealed class EmailLayout(ServiceOptions service)
 
     /// <summary>The finished message, ready for <see cref="EmailOutbox.Queue"/>.</summary>
     public EmailMessage ToMessage(string toAddress, string? toName, string subject, string kind, string? relatedId, EmailAttachment? attachment = null) =>
-        new(toAddress, toName is null ? null : OutboxMimeMessage.SingleLine(toName), OutboxMimeMessage.SingleLine(subject), Text(), Html(), kind, relatedId, attachment);
+        new(toAddress, toName is null ? null : OutboxMimeMessage.SingleLine(toName), OutboxMimeMessage.SingleLine(subject), Text(), Html(), kind, relatedId, attachment, _unsubscribeUrl);
+
+    private string? _unsubscribeUrl;
+
+    /// <summary>
+    /// Mail the person can stop: a visible "stop these emails" link (which works without signing in) at the end of the
+    /// message, and the same address in the <c>List-Unsubscribe</c> headers so mail clients offer one-click unsubscribe.
+    /// </summary>
+    public EmailLayout Unsubscribe(string text, string url)
+    {
+        _unsubscribeUrl = url;
+        return Link(text, url);
+    }
 
     private sealed record Block(string Text, string? Url);
 }

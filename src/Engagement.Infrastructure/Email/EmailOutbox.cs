@@ -12,7 +12,8 @@ public sealed record EmailMessage(
     string? HtmlBody,
     string Kind,
     string? RelatedId,
-    EmailAttachment? Attachment = null);
+    EmailAttachment? Attachment = null,
+    string? UnsubscribeUrl = null);
 
 public sealed record EmailAttachment(string FileName, string ContentType, string Content);
 
@@ -34,6 +35,7 @@ public sealed class EmailOutbox(EngagementDbContext db, TimeProvider clock)
             HtmlBody = message.HtmlBody,
             Kind = message.Kind,
             RelatedId = message.RelatedId,
+            UnsubscribeUrl = message.UnsubscribeUrl,
             AttachmentFileName = message.Attachment?.FileName,
             AttachmentContentType = message.Attachment?.ContentType,
             AttachmentContent = message.Attachment?.Content,

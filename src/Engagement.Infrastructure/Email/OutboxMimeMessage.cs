@@ -33,6 +33,14 @@ public static class OutboxMimeMessage
         message.MessageId = MessageId(row.Id, publicBaseUrl);
         message.Date = new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc));
 
+        if (!string.IsNullOrEmpty(row.UnsubscribeUrl) && Uri.TryCreate(row.UnsubscribeUrl, UriKind.Absolute, out var unsubscribe)
+            && (unsubscribe.Scheme == Uri.UriSchemeHttps || unsubscribe.Scheme == Uri.UriSchemeHttp))
+        {
+            // RFC 8058: a mail client may offer one-click unsubscribe by POSTing "List-Unsubscribe=One-Click" here.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         var body = new BodyBuilder { TextBody = row.TextBody ?? "", HtmlBody = row.HtmlBody };
         if (!string.IsNullOrEmpty(row.AttachmentFileName) && row.AttachmentContent is not null)
         {

@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.Kind).HasMaxLength(60);
         b.Property(m => m.RelatedId).HasMaxLength(60);
+        b.Property(m => m.UnsubscribeUrl).HasMaxLength(500);
         b.Property(m => m.AttachmentFileName).HasMaxLength(200);
         b.Property(m => m.AttachmentContentType).HasMaxLength(100);
         b.Property(m => m.LastError).HasMaxLength(2000);
