@@ -403,6 +403,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<int?>("EventId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("FirstLookedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Flag")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -451,11 +454,6 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
                     b.Property<string>("SubmissionKey")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -487,11 +485,11 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique();
 
+                    b.HasIndex("FirstLookedAt", "SubmittedAt");
+
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
                     b.HasIndex("ResponseEntryId", "SubmittedAt");
-
-                    b.HasIndex("State", "SubmittedAt");
 
                     b.ToTable("FeedbackItems");
                 });
@@ -1061,10 +1059,12 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", "ResponseEntry")
                         .WithMany()
                         .HasForeignKey("ResponseEntryId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ResponseEntry");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Feedback.FeedbackItemPriority", b =>

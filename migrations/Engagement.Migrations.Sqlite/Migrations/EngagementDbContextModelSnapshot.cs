@@ -386,6 +386,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<int?>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstLookedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Flag")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -434,11 +437,6 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("SubmissionKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -469,11 +467,11 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique();
 
+                    b.HasIndex("FirstLookedAt", "SubmittedAt");
+
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
                     b.HasIndex("ResponseEntryId", "SubmittedAt");
-
-                    b.HasIndex("State", "SubmittedAt");
 
                     b.ToTable("FeedbackItems");
                 });
@@ -1029,10 +1027,12 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", "ResponseEntry")
                         .WithMany()
                         .HasForeignKey("ResponseEntryId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ResponseEntry");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Feedback.FeedbackItemPriority", b =>

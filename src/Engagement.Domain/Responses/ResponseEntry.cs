@@ -99,6 +99,12 @@ public sealed class ResponseEntry
         return DomainResult.Ok;
     }
 
+    /// <summary>
+    /// A feedback item was linked or unlinked (<see cref="Feedback.FeedbackItem.LinkTo"/>): the concurrency version
+    /// changes, so an entry form opened before it is refused rather than silently undoing the link.
+    /// </summary>
+    public void LinkedItemsChanged() => Version = Guid.NewGuid();
+
     /// <summary>Marks a visible change: bumps the last-updated time and the concurrency version.</summary>
     public void Touch(DateTime at)
     {

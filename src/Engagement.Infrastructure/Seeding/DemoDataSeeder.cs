@@ -211,22 +211,19 @@ public sealed class DemoDataSeeder(
         {
             var number = await references.NextAsync(ReferenceNumbers.Feedback, year, cancellationToken);
             var linked = seed.EntryIndex is { } index ? entries[index] : null;
-            var item = new FeedbackItem
+            var submittedAt = now.AddDays(-65 + i * 6);
+            var item = FeedbackItem.Receive(
+                new NewFeedback(seed.Role, seed.Role == SubmitterRole.CareProvider ? ProviderType.CareHome : null, seed.Section, seed.Text, seed.Channel,
+                    seed.Priorities, EventId: seed.Channel == FeedbackChannel.Workshop ? workshop.Id : null),
+                FeedbackItem.FormatReference(year, number),
+                SecureToken.Hash(SecureToken.Create()),
+                submittedAt,
+                possibleSafeguarding: seed.Text.Contains("neglect", StringComparison.OrdinalIgnoreCase));
+            if (linked is not null)
             {
-                Reference = FeedbackItem.FormatReference(year, number),
-                SubmittedAt = now.AddDays(-65 + i * 6),
-                Role = seed.Role,
-                ProviderType = seed.Role == SubmitterRole.CareProvider ? ProviderType.CareHome : null,
-                Section = seed.Section,
-                Text = seed.Text,
-                Channel = seed.Channel,
-                EventId = seed.Channel == FeedbackChannel.Workshop ? workshop.Id : null,
-                TrackingTokenHash = SecureToken.Hash(SecureToken.Create()),
-                PossibleSafeguarding = seed.Text.Contains("neglect", StringComparison.OrdinalIgnoreCase),
-                State = linked is null ? FeedbackState.Received : FeedbackState.LinkedToEntry,
-                ResponseEntryId = linked?.Id,
-                Priorities = seed.Priorities.Select(p => new FeedbackItemPriority { PriorityNumber = p }).ToList(),
-            };
+                item.LinkTo(linked, submittedAt);
+            }
+
             db.FeedbackItems.Add(item);
             i++;
         }

@@ -168,8 +168,7 @@ public sealed class FeedbackJourneyTests(FeedbackFactory factory) : IClassFixtur
         {
             var entry = await db.ResponseEntries.FirstAsync(e => e.IsPublished);
             var item = await db.FeedbackItems.SingleAsync(f => f.Reference == receipt.Reference);
-            item.ResponseEntryId = entry.Id;
-            item.State = FeedbackState.LinkedToEntry;
+            Assert.True(item.LinkTo(entry, DateTime.UtcNow).Succeeded);
             await db.SaveChangesAsync();
         }
 

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Responses;
+using Microsoft.EntityFrameworkCore;
 using Engagement.Infrastructure.Security;
 using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Web.Features.Publishing;
@@ -79,19 +80,18 @@ public static class PublicLogTestSupport
     public static async Task AddFeedbackAsync(EngagementFactory factory, int? entryId, DateTime submittedAt, params int[] priorities)
     {
         using var db = factory.CreateDbContext();
-        db.FeedbackItems.Add(new FeedbackItem
+        var item = FeedbackItem.Receive(
+            new NewFeedback(SubmitterRole.CarerOrFamily, null, ServiceSection.ExtraCareHousing, "Private feedback text", FeedbackChannel.OnlineForm, priorities),
+            FeedbackItem.FormatReference(2090, 100000 + Interlocked.Increment(ref _sequence)),
+            SecureToken.Hash(SecureToken.Create()),
+            submittedAt,
+            possibleSafeguarding: false);
+        if (entryId is { } id)
         {
-            Reference = FeedbackItem.FormatReference(2090, 100000 + Interlocked.Increment(ref _sequence)),
-            SubmittedAt = submittedAt,
-            Role = SubmitterRole.CarerOrFamily,
-            Section = ServiceSection.ExtraCareHousing,
-            Text = "Private feedback text",
-            Channel = FeedbackChannel.OnlineForm,
-            TrackingTokenHash = SecureToken.Hash(SecureToken.Create()),
-            State = entryId is null ? FeedbackState.Received : FeedbackState.LinkedToEntry,
-            ResponseEntryId = entryId,
-            Priorities = priorities.Select(p => new FeedbackItemPriority { PriorityNumber = p }).ToList(),
-        });
+            Assert.True(item.LinkTo(await db.ResponseEntries.SingleAsync(e => e.Id == id), submittedAt).Succeeded);
+        }
+
+        db.FeedbackItems.Add(item);
         await db.SaveChangesAsync();
     }
 

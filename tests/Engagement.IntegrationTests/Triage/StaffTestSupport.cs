@@ -33,7 +33,7 @@ public static class Staff
     public static async Task<FeedbackItem> ItemAsync(EngagementFactory factory, string reference)
     {
         await using var db = factory.CreateDbContext();
-        return await db.FeedbackItems.AsNoTracking().Include(f => f.Priorities).SingleAsync(f => f.Reference == reference);
+        return await db.FeedbackItems.AsNoTracking().Include(f => f.Priorities).Include(f => f.ResponseEntry).SingleAsync(f => f.Reference == reference);
     }
 
     /// <summary>Posts a form on a page; <paramref name="action"/> reaches a handler whose form is not shown.</summary>

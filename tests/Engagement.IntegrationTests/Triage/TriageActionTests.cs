@@ -26,7 +26,9 @@ public sealed class TriageActionTests(EngagementFactory factory) : IClassFixture
         await using (var db = factory.CreateDbContext())
         {
             var published = await db.ResponseEntries.FirstAsync(e => e.IsPublished);
-            await db.FeedbackItems.Where(f => f.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResponseEntryId, published.Id).SetProperty(f => f.State, FeedbackState.LinkedToEntry));
+            var tracked = await db.FeedbackItems.SingleAsync(f => f.Id == item.Id);
+            Assert.True(tracked.LinkTo(published, DateTime.UtcNow).Succeeded);
+            await db.SaveChangesAsync();
         }
 
         var client = await Staff.CommissionerAsync(factory);
@@ -240,5 +242,42 @@ public sealed class TriageActionTests(EngagementFactory factory) : IClassFixture
         (_, edit) = await Html.GetAsync(client, entryUrl);
         Staff.AssertRedirect(await Html.SubmitAsync(client, edit, new Dictionary<string, string>(), "form#publish-form"), entryUrl);
         Assert.Equal(FeedbackState.BeingLookedAt, (await Staff.ItemAsync(factory, item.Reference)).State);
+    }
+
+    [Fact]
+    public async Task Linking_from_the_item_page_changes_the_entrys_version_so_a_stale_entry_form_cannot_silently_unlink_it()
+    {
+        var first = await Staff.NewItemAsync(factory, "Day centre transport is unreliable.");
+        var client = await Staff.CommissionerAsync(factory);
+        var created = await Staff.PostAsync(client, $"/staff/feedback/{first.Id}", "form#new-entry-form", []);
+        var entryUrl = created.Headers.Location!.OriginalString;
+        var entryId = (await Staff.ItemAsync(factory, first.Reference)).ResponseEntryId;
+        Assert.Equal($"/staff/responses/{entryId}", entryUrl);
+        string reference;
+        await using (var db = factory.CreateDbContext())
+        {
+            reference = await db.ResponseEntries.Where(e => e.Id == entryId).Select(e => e.Reference).SingleAsync();
+        }
+
+        // A colleague opens the entry; then an item is linked to it from the item's own page.
+        var colleague = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(colleague, TestAccounts.Admin);
+        var (_, staleForm) = await Html.GetAsync(colleague, entryUrl);
+        var second = await Staff.NewItemAsync(factory, "The minibus did not come twice this month.");
+        Staff.AssertRedirect(await Staff.PostAsync(client, $"/staff/feedback/{second.Id}", "form#link-form", new() { ["Link.EntryReference"] = reference }), $"/staff/feedback/{second.Id}");
+
+        // Saving the stale form (whose textarea lists only the first item) is refused: the new link stays.
+        var stale = await Html.SubmitAsync(colleague, staleForm, new Dictionary<string, string> { ["Input.YouSaidSummary"] = "Transport is unreliable." }, "form#entry-form");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, stale.StatusCode);
+        var page = await Html.ParseAsync(stale);
+        Assert.Contains(Html.ErrorSummary(page), e => e.StartsWith("Someone else changed this entry while you were editing it", StringComparison.Ordinal));
+        Assert.Equal((await Staff.ItemAsync(factory, first.Reference)).ResponseEntryId, (await Staff.ItemAsync(factory, second.Reference)).ResponseEntryId);
+
+        // Reopened, the form lists both items, and saving it keeps both.
+        var (_, fresh) = await Html.GetAsync(colleague, entryUrl);
+        Assert.Contains(second.Reference, fresh.QuerySelector("#Input_FeedbackReferences")!.TextContent, StringComparison.Ordinal);
+        Staff.AssertRedirect(await Html.SubmitAsync(colleague, fresh, new Dictionary<string, string> { ["Input.YouSaidSummary"] = "Transport is unreliable." }, "form#entry-form"), entryUrl);
+        Assert.NotNull((await Staff.ItemAsync(factory, second.Reference)).ResponseEntryId);
     }
 }

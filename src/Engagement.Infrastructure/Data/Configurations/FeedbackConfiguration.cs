@@ -20,16 +20,17 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.HasIndex(f => f.TrackingTokenHash).IsUnique();
         b.Property(f => f.SubmissionKey).HasMaxLength(64);
         b.HasIndex(f => f.SubmissionKey).IsUnique();
-        b.Property(f => f.FlagNote).HasMaxLength(2000);
+        b.Property(f => f.FlagNote).HasMaxLength(FeedbackLimits.FlagNoteMaxLength);
         b.Property(f => f.FlaggedByUserId).HasMaxLength(450);
         b.Property(f => f.AssignedToUserId).HasMaxLength(450);
         b.Property(f => f.EnteredByUserId).HasMaxLength(450);
         b.HasIndex(f => new { f.PossibleSafeguarding, f.SubmittedAt });
-        b.HasIndex(f => new { f.State, f.SubmittedAt });
+        // The inbox's "new" filter: nobody has looked at it yet.
+        b.HasIndex(f => new { f.FirstLookedAt, f.SubmittedAt });
         // "First feedback" per entry (the public log's days-to-first-response figures) reads this index alone.
         b.HasIndex(f => new { f.ResponseEntryId, f.SubmittedAt });
         b.HasIndex(f => f.EventId);
-        b.HasOne<ResponseEntry>().WithMany().HasForeignKey(f => f.ResponseEntryId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(f => f.ResponseEntry).WithMany().HasForeignKey(f => f.ResponseEntryId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(f => f.Priorities).WithOne().HasForeignKey(p => p.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(f => f.Notes).WithOne().HasForeignKey(n => n.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);
@@ -51,6 +52,6 @@ internal sealed class FeedbackNoteConfiguration : IEntityTypeConfiguration<Feedb
     public void Configure(EntityTypeBuilder<FeedbackNote> b)
     {
         b.Property(n => n.AuthorUserId).HasMaxLength(450);
-        b.Property(n => n.Text).HasMaxLength(4000);
+        b.Property(n => n.Text).HasMaxLength(FeedbackLimits.NoteMaxLength);
     }
 }

@@ -46,7 +46,7 @@ public sealed class ChangeStaffAccountHandler(StaffAccountChanges changes, SignI
 
                 if (newRole == Roles.Commissioner && await changes.MayStopBeingAdministratorAsync(user, role) is { Succeeded: false } demote)
                 {
-                    return demote with { Field = "Role" };
+                    return demote.ForProperty("Role");
                 }
 
                 return await changes.InTransactionAsync(async () =>

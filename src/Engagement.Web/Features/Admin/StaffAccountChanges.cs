@@ -81,7 +81,7 @@ public sealed class StaffAccountChanges(
             return result;
         }, cancellationToken);
 
-    public static DomainResult NotFound { get; } = DomainResult.Refused("That staff account does not exist.");
+    public static DomainResult NotFound { get; } = DomainResult.NotFound("That staff account does not exist.");
 
     public static void Check(IdentityResult result, string what)
     {

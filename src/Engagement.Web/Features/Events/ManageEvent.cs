@@ -27,7 +27,7 @@ public sealed class ManageEventHandler(
             var ev = await db.Events.SingleOrDefaultAsync(e => e.Id == eventId, token);
             if (ev is null)
             {
-                return DomainResult.Refused("This event does not exist.");
+                return DomainResult.NotFound("This event does not exist.");
             }
 
             var cancelled = ev.Cancel(now);

@@ -47,7 +47,7 @@ public sealed class RegisterForEventHandler(
         var ev = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.EventId, cancellationToken);
         if (ev is null)
         {
-            return DomainResult<RegistrationReceipt>.Refused("This event does not exist.");
+            return DomainResult<RegistrationReceipt>.NotFound("This event does not exist.");
         }
 
         var allowed = ev.CanRegister(now, command.Registrant);

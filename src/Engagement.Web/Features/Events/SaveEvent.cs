@@ -77,12 +77,12 @@ public sealed class SaveEventHandler(
             var ev = await db.Events.Include(e => e.Priorities).SingleOrDefaultAsync(e => e.Id == id, token);
             if (ev is null)
             {
-                return DomainResult.Refused("This event does not exist.");
+                return DomainResult.NotFound("This event does not exist.");
             }
 
             if (ev.Version != version)
             {
-                return DomainResult.Refused(ConflictMessage);
+                return DomainResult.Conflict(ConflictMessage);
             }
 
             if (capacitySet == 0)
@@ -137,7 +137,7 @@ public sealed class SaveEventHandler(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return DomainResult.Refused(ConflictMessage);
+                return DomainResult.Conflict(ConflictMessage);
             }
 
             await waitingList.PromoteAsync(ev.Id, now, token);

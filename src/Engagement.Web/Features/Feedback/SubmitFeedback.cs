@@ -70,31 +70,15 @@ public sealed class SubmitFeedbackHandler(
     private async Task<FeedbackReceipt> CreateAsync(SubmitFeedback command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var email = string.IsNullOrWhiteSpace(command.ContactEmail) ? null : command.ContactEmail.Trim();
-        var hasContact = email is not null;
-        var item = new FeedbackItem
-        {
-            SubmittedAt = now,
-            Role = command.Role,
-            ProviderType = command.Role == SubmitterRole.CareProvider ? command.ProviderType : null,
-            Section = command.Section,
-            Text = command.Text,
-            Channel = command.Channel,
-            EventId = command.EventId,
-            ContactName = hasContact && !string.IsNullOrWhiteSpace(command.ContactName) ? command.ContactName.Trim() : null,
-            ContactEmail = email,
-            ConsentToContact = hasContact && command.ConsentToContact,
-            ConsentToProgressUpdates = hasContact && command.ConsentToProgressUpdates,
-            TrackingTokenHash = SecureToken.Hash(command.TrackingToken),
-            PossibleSafeguarding = signals.Matches(command.Text),
-            IsQuarantined = command.LooksLikeBot,
-            SubmissionKey = command.SubmissionKey,
-            EnteredByUserId = command.EnteredByUserId,
-            Priorities = command.Priorities.Distinct().Select(p => new FeedbackItemPriority { PriorityNumber = p }).ToList(),
-        };
-
         var number = await references.NextAsync(ReferenceNumbers.Feedback, now.Year, cancellationToken);
-        item.Reference = FeedbackItem.FormatReference(now.Year, number);
+        var item = FeedbackItem.Receive(
+            new NewFeedback(command.Role, command.ProviderType, command.Section, command.Text, command.Channel, command.Priorities, command.EventId,
+                command.ContactName, command.ContactEmail, command.ConsentToContact, command.ConsentToProgressUpdates, command.SubmissionKey, command.EnteredByUserId),
+            FeedbackItem.FormatReference(now.Year, number),
+            SecureToken.Hash(command.TrackingToken),
+            now,
+            possibleSafeguarding: signals.Matches(command.Text),
+            looksLikeBot: command.LooksLikeBot);
         db.FeedbackItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
 

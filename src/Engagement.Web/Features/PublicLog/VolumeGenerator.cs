@@ -108,8 +108,11 @@ public static class VolumeGenerator
                 using var priorityRows = BulkInsert.For<FeedbackItemPriority>(db, transaction);
                 for (var i = start; i < Math.Min(feedback, start + FeedbackBatchSize); i++)
                 {
-                    var item = NewFeedback(random, now, offset + i, created.Count == 0 || random.Next(10) == 0 ? null : created[random.Next(created.Count)]);
-                    var id = await itemRows.AddAsync(item);
+                    var entry = created.Count == 0 || random.Next(10) == 0 ? null : created[random.Next(created.Count)];
+                    var item = NewFeedback(random, now, offset + i, entry);
+
+                    // Bulk rows bypass the aggregate: the link to an entry written in this run is set as a column.
+                    var id = entry is null ? await itemRows.AddAsync(item) : await itemRows.AddAsync(item, (nameof(FeedbackItem.ResponseEntryId), entry.Id));
                     foreach (var priority in item.Priorities)
                     {
                         await priorityRows.AddAsync(priority, (nameof(FeedbackItemPriority.FeedbackItemId), id));
@@ -235,19 +238,13 @@ public static class VolumeGenerator
             ? now.AddDays(-random.Next(1, 1100)).AddMinutes(random.Next(0, 1440))
             : entry.FirstPublishedAt.AddDays(-random.Next(1, 90)).AddMinutes(-random.Next(0, 1440));
         var (section, first, last) = entry is null ? Sections[random.Next(Sections.Length)] : Sections.First(s => s.Section == entry.Section);
-        return new FeedbackItem
-        {
-            Reference = FeedbackItem.FormatReference(submittedAt.Year, sequence),
-            SubmittedAt = submittedAt,
-            Role = (SubmitterRole)random.Next(1, 5),
-            Section = section,
-            Text = "Synthetic feedback for load testing.",
-            Channel = (FeedbackChannel)random.Next(1, 7),
-            TrackingTokenHash = SecureToken.Hash(sequence.ToString(CultureInfo.InvariantCulture) + "-volume"),
-            State = entry is null ? FeedbackState.Received : FeedbackState.LinkedToEntry,
-            ResponseEntryId = entry?.Id,
-            Priorities = [new FeedbackItemPriority { PriorityNumber = entry?.Priority ?? random.Next(first, last + 1) }],
-        };
+        return FeedbackItem.Receive(
+            new NewFeedback((SubmitterRole)random.Next(1, 5), null, section, "Synthetic feedback for load testing.", (FeedbackChannel)random.Next(1, 7),
+                [entry?.Priority ?? random.Next(first, last + 1)]),
+            FeedbackItem.FormatReference(submittedAt.Year, sequence),
+            SecureToken.Hash(sequence.ToString(CultureInfo.InvariantCulture) + "-volume"),
+            submittedAt,
+            possibleSafeguarding: false);
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -14,9 +14,9 @@ public static class EntryConcurrency
     public const string ConflictMessage =
         "Someone else changed this entry while you were editing it. Your changes have not been saved. Open the entry again to see their changes, then make yours.";
 
-    public static DomainResult Conflict { get; } = DomainResult.Refused(ConflictMessage, "Version");
+    public static DomainResult Conflict { get; } = DomainResult.Conflict(ConflictMessage);
 
-    public static DomainResult NotFound { get; } = DomainResult.Refused("The response entry was not found", "Entry");
+    public static DomainResult NotFound { get; } = DomainResult.NotFound("The response entry was not found");
 
     /// <summary>True when the form was loaded from an older version than the one in the database.</summary>
     public static bool IsStale(EngagementDbContext db, ResponseEntry entry, Guid expectedVersion)

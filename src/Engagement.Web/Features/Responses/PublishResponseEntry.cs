@@ -9,9 +9,8 @@ namespace Engagement.Web.Features.Responses;
 public sealed record PublishResponseEntry(int EntryId, Guid ExpectedVersion, bool Publish, string UserId);
 
 /// <summary>
-/// Publishing makes the entry public at once, moves its linked feedback items to "linked to a published entry" and
-/// queues one progress email per opted-in submitter, all in one transaction. Unpublishing takes it down and moves the
-/// items back to "being looked at".
+/// Publishing makes the entry public at once and queues one progress email per opted-in submitter, in one
+/// transaction. The linked items' tracking pages follow by themselves: their state is derived from the entry.
 /// </summary>
 public sealed class PublishResponseEntryHandler(EngagementDbContext db, ProgressEmails emails, TimeProvider clock, PublicPagesCache publicPages)
 {
@@ -40,7 +39,6 @@ public sealed class PublishResponseEntryHandler(EngagementDbContext db, Progress
             try
             {
                 await db.SaveChangesAsync(token);
-                await FeedbackLinks.SetStateAsync(db, entry, token);
                 var queued = command.Publish ? await emails.QueueAsync(entry, published: true, token) : 0;
                 db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Publish ? ResponseAudit.Published : ResponseAudit.Unpublished, command.UserId, now, $"emails={queued}"));
                 await db.SaveChangesAsync(token);

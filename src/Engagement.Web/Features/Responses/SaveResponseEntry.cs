@@ -57,14 +57,14 @@ public sealed class SaveResponseEntryHandler(
         var result = await db.InTransactionAsync(async token =>
         {
             var wanted = command.FeedbackReferences.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToList();
-            var items = await db.FeedbackItems.Where(f => wanted.Contains(f.Reference)).ToListAsync(token);
+            var items = await db.FeedbackItems.Include(f => f.ResponseEntry).Where(f => wanted.Contains(f.Reference)).ToListAsync(token);
             var unknown = wanted.Except(items.Select(i => i.Reference)).ToList();
             if (unknown.Count > 0)
             {
                 return DomainResult<int>.Refused($"There is no feedback item {string.Join(", ", unknown)}", "FeedbackReferences");
             }
 
-            if (items.Select(TriageRules.CannotLinkReason).FirstOrDefault(r => r is not null) is { } refusal)
+            if (items.Select(i => i.CannotLinkReason).FirstOrDefault(r => r is not null) is { } refusal)
             {
                 return DomainResult<int>.Refused(refusal, "FeedbackReferences");
             }
@@ -75,12 +75,12 @@ public sealed class SaveResponseEntryHandler(
                 var found = await db.ResponseEntries.Include(e => e.Priorities).Include(e => e.Events).SingleOrDefaultAsync(e => e.Id == id, token);
                 if (found is null)
                 {
-                    return DomainResult<int>.Refused(EntryConcurrency.NotFound.Error!, "Entry");
+                    return EntryConcurrency.NotFound;
                 }
 
                 if (command.ExpectedVersion is not { } expected || EntryConcurrency.IsStale(db, found, expected))
                 {
-                    return DomainResult<int>.Refused(EntryConcurrency.ConflictMessage, "Version");
+                    return EntryConcurrency.Conflict;
                 }
 
                 entry = found;
@@ -114,7 +114,7 @@ public sealed class SaveResponseEntryHandler(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return DomainResult<int>.Refused(EntryConcurrency.ConflictMessage, "Version");
+                return EntryConcurrency.Conflict;
             }
 
             published = entry.IsPublished;
@@ -129,39 +129,31 @@ public sealed class SaveResponseEntryHandler(
     }
 }
 
-/// <summary>Keeps feedback items' links and tracking-page state in step with the entries they belong to.</summary>
+/// <summary>Saving an entry with its list of feedback references: the links change through the items themselves.</summary>
 public static class FeedbackLinks
 {
-    /// <summary>Links exactly <paramref name="items"/> to the entry, unlinking any others.</summary>
+    /// <summary>Links exactly <paramref name="items"/> (loaded with their entries) to the entry, unlinking any others.</summary>
     public static async Task SyncAsync(EngagementDbContext db, ResponseEntry entry, IReadOnlyCollection<FeedbackItem> items, string userId, DateTime now, CancellationToken cancellationToken)
     {
         var keep = items.Select(i => i.Id).ToHashSet();
-        var removed = await db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id && !keep.Contains(f.Id)).ToListAsync(cancellationToken);
+        var removed = await db.FeedbackItems.Include(f => f.ResponseEntry)
+            .Where(f => f.ResponseEntryId == entry.Id && !keep.Contains(f.Id)).ToListAsync(cancellationToken);
         foreach (var item in removed)
         {
-            item.ResponseEntryId = null;
-            item.State = item.Flag == FeedbackFlag.None || item.Flag == FeedbackFlag.Complaint ? FeedbackState.BeingLookedAt : FeedbackState.Closed;
+            item.UnlinkFromEntry();
             db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, userId, now, "unlinked-from=" + entry.Reference));
         }
 
-        foreach (var item in items.Where(i => i.ResponseEntryId != entry.Id || i.State != TriageRules.LinkedState(entry.IsPublished)))
+        foreach (var item in items.Where(i => i.ResponseEntryId != entry.Id))
         {
-            if (item.ResponseEntryId != entry.Id)
+            var linked = item.LinkTo(entry, now);
+            if (!linked.Succeeded)
             {
-                db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, userId, now, "entry=" + entry.Reference));
+                throw new InvalidOperationException(linked.Error);
             }
 
-            item.ResponseEntryId = entry.Id;
-            item.State = TriageRules.LinkedState(entry.IsPublished);
+            db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, userId, now, "entry=" + entry.Reference));
         }
-    }
-
-    /// <summary>After publishing or unpublishing: every linked item shows the matching state on its tracking page.</summary>
-    public static Task<int> SetStateAsync(EngagementDbContext db, ResponseEntry entry, CancellationToken cancellationToken)
-    {
-        var state = TriageRules.LinkedState(entry.IsPublished);
-        return db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.State, state), cancellationToken);
     }
 }
 

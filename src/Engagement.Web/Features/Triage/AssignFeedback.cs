@@ -18,15 +18,14 @@ public sealed class AssignFeedbackHandler(EngagementDbContext db, TimeProvider c
             return DomainResult.Refused("Select a colleague from the list", "AssigneeUserId");
         }
 
-        var item = await TriageRules.LoadAsync(db, command.FeedbackItemId, cancellationToken);
+        var item = await db.LoadAsync(command.FeedbackItemId, cancellationToken);
         if (item is null)
         {
-            return TriageRules.NotFound;
+            return FeedbackItemStore.NotFound;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        item.AssignedToUserId = assignee;
-        TriageRules.MarkLookedAt(item);
+        item.AssignTo(assignee, now);
         db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.Assigned, command.UserId, now, assignee is null ? "unassigned" : "assignee=" + assignee));
         await db.SaveChangesAsync(cancellationToken);
         return DomainResult.Ok;

@@ -19,34 +19,18 @@ public sealed class FlagComplaintHandler(EngagementDbContext db, EmailOutbox out
 
     public async Task<DomainResult> HandleAsync(FlagComplaint command, CancellationToken cancellationToken = default)
     {
-        if (command.Note?.Length > 2000)
-        {
-            return DomainResult.Refused("The note must be 2,000 characters or fewer", "Note");
-        }
-
-        var item = await TriageRules.LoadAsync(db, command.FeedbackItemId, cancellationToken);
+        var item = await db.LoadAsync(command.FeedbackItemId, cancellationToken);
         if (item is null)
         {
-            return TriageRules.NotFound;
-        }
-
-        if (item.Flag == FeedbackFlag.SafeguardingConcern)
-        {
-            return DomainResult.Refused("This item is a safeguarding concern: that flag cannot be changed", "Flag");
-        }
-
-        if (item.Flag == FeedbackFlag.Complaint)
-        {
-            return DomainResult.Refused("This item is already recorded as a complaint", "Flag");
+            return FeedbackItemStore.NotFound;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        item.Flag = FeedbackFlag.Complaint;
-        item.NotForPublicationReason = null;
-        item.FlagNote = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-        item.FlaggedAt = now;
-        item.FlaggedByUserId = command.UserId;
-        TriageRules.MarkLookedAt(item);
+        var result = item.FlagAsComplaint(command.Note, command.UserId, now);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
 
         var emailed = false;
         if (item.ContactEmail is not null && !item.IsQuarantined)

@@ -8,6 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace Engagement.Web.Features.Triage;
 
+/// <summary>The "Safeguarding" configuration section: where safeguarding escalations are emailed.</summary>
+public sealed class SafeguardingOptions
+{
+    public const string Section = "Safeguarding";
+
+    public string NotifyEmail { get; set; } = "safeguarding@example.gov.uk";
+}
+
 public sealed record FlagSafeguardingConcern(int FeedbackItemId, string? Note, string UserId);
 
 /// <summary>
@@ -27,31 +35,19 @@ public sealed class FlagSafeguardingConcernHandler(
 
     public async Task<DomainResult> HandleAsync(FlagSafeguardingConcern command, CancellationToken cancellationToken = default)
     {
-        if (command.Note?.Length > 2000)
-        {
-            return DomainResult.Refused("The note must be 2,000 characters or fewer", "Note");
-        }
-
-        var item = await TriageRules.LoadAsync(db, command.FeedbackItemId, cancellationToken);
+        var item = await db.LoadAsync(command.FeedbackItemId, cancellationToken);
         if (item is null)
         {
-            return TriageRules.NotFound;
-        }
-
-        if (item.Flag == FeedbackFlag.SafeguardingConcern)
-        {
-            return DomainResult.Refused("This item is already flagged as a safeguarding concern", "Flag");
+            return FeedbackItemStore.NotFound;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var wasLinked = item.ResponseEntryId is not null;
-        item.Flag = FeedbackFlag.SafeguardingConcern;
-        item.NotForPublicationReason = null;
-        item.FlagNote = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-        item.FlaggedAt = now;
-        item.FlaggedByUserId = command.UserId;
-        item.ResponseEntryId = null;
-        item.State = FeedbackState.Closed;
+        var result = item.FlagAsSafeguardingConcern(command.Note, command.UserId, now);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
 
         var options = service.Value;
         var staffLink = options.Link($"/staff/feedback/{item.Id}");

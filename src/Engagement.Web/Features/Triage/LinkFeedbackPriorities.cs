@@ -20,20 +20,14 @@ public sealed class LinkFeedbackPrioritiesHandler(EngagementDbContext db, TimePr
             return DomainResult.Refused(selection.Error!, "Priorities");
         }
 
-        var item = await TriageRules.LoadAsync(db, command.FeedbackItemId, cancellationToken);
+        var item = await db.LoadAsync(command.FeedbackItemId, cancellationToken);
         if (item is null)
         {
-            return TriageRules.NotFound;
+            return FeedbackItemStore.NotFound;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        item.Priorities.RemoveAll(p => !selection.Value!.Contains(p.PriorityNumber));
-        foreach (var number in selection.Value!.Where(n => item.Priorities.All(p => p.PriorityNumber != n)))
-        {
-            item.Priorities.Add(new FeedbackItemPriority { FeedbackItemId = item.Id, PriorityNumber = number });
-        }
-
-        TriageRules.MarkLookedAt(item);
+        item.RelateToPriorities(selection.Value!, now);
         db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.PrioritiesLinked, command.UserId, now, "priorities=" + string.Join(',', selection.Value!)));
         await db.SaveChangesAsync(cancellationToken);
         return DomainResult.Ok;

@@ -8,7 +8,8 @@ namespace Engagement.Web.Features.Triage;
 
 /// <summary>
 /// Link an item to an existing entry by its reference, or (with no reference and <see cref="StartNewEntry"/>) start a new
-/// draft entry from it. Safeguarding concerns and items not for publication are refused.
+/// draft entry from it. Safeguarding concerns and items not for publication are refused. Linking changes the entry's
+/// version, so a colleague's entry form opened before the link cannot silently undo it.
 /// </summary>
 public sealed record LinkFeedbackToEntry(int FeedbackItemId, string? EntryReference, bool StartNewEntry, string UserId);
 
@@ -20,14 +21,15 @@ public sealed class LinkFeedbackToEntryHandler(EngagementDbContext db, Reference
         var published = false;
         var result = await db.InTransactionAsync(async token =>
         {
-            var item = await TriageRules.LoadAsync(db, command.FeedbackItemId, token);
+            var item = await db.LoadAsync(command.FeedbackItemId, token);
             if (item is null)
             {
-                return DomainResult<int>.Refused(TriageRules.NotFound.Error!, "Item");
+                return FeedbackItemStore.NotFound;
             }
 
-            var field = command.StartNewEntry ? "Item" : "EntryReference";
-            if (TriageRules.CannotLinkReason(item) is { } refusal)
+            // Refuse before a new entry is created for an item that can never be linked.
+            var field = command.StartNewEntry ? null : nameof(command.EntryReference);
+            if (item.CannotLinkReason is { } refusal)
             {
                 return DomainResult<int>.Refused(refusal, field);
             }
@@ -48,23 +50,22 @@ public sealed class LinkFeedbackToEntryHandler(EngagementDbContext db, Reference
                 var reference = command.EntryReference?.Trim().ToUpperInvariant();
                 if (string.IsNullOrEmpty(reference))
                 {
-                    return DomainResult<int>.Refused("Enter the reference of the entry, like WD-2026-0001", "EntryReference");
+                    return DomainResult<int>.Refused("Enter the reference of the entry, like WD-2026-0001", nameof(command.EntryReference));
                 }
 
                 entry = await db.ResponseEntries.SingleOrDefaultAsync(e => e.Reference == reference, token);
                 if (entry is null)
                 {
-                    return DomainResult<int>.Refused($"There is no response entry {reference}", "EntryReference");
-                }
-
-                if (item.ResponseEntryId == entry.Id)
-                {
-                    return DomainResult<int>.Refused($"This item is already linked to {reference}", "EntryReference");
+                    return DomainResult<int>.Refused($"There is no response entry {reference}", nameof(command.EntryReference));
                 }
             }
 
-            item.ResponseEntryId = entry.Id;
-            item.State = TriageRules.LinkedState(entry.IsPublished);
+            var linked = item.LinkTo(entry, now);
+            if (!linked.Succeeded)
+            {
+                return linked.ForProperty(field);
+            }
+
             db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, command.UserId, now, "entry=" + entry.Reference));
             await db.SaveChangesAsync(token);
             published = entry.IsPublished;

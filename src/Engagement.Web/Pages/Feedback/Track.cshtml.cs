@@ -29,7 +29,7 @@ public sealed class TrackModel(EngagementDbContext db) : PageModel
         var hash = SecureToken.Hash(token);
         var item = await db.FeedbackItems.AsNoTracking()
             .Where(f => f.TrackingTokenHash == hash)
-            .Select(f => new TrackedItem(f.Reference, f.SubmittedAt, f.Section, f.State, f.Text, f.ResponseEntryId))
+            .Select(f => new TrackedItem(f.Reference, f.SubmittedAt, f.Section, FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Text, f.ResponseEntryId))
             .SingleOrDefaultAsync(cancellationToken);
         if (item is null)
         {

@@ -3,6 +3,7 @@ using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Identity;
 using Engagement.Web.Features.Accounts;
 using Engagement.Web.Features.Admin;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -46,9 +47,9 @@ public sealed class PersonModel(EngagementDbContext db, StaffAccountChanges staf
     public async Task<IActionResult> OnPostResendAsync(string id, CancellationToken cancellationToken)
     {
         var result = await invitations.ResendAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
-        if (result == StaffAccountChanges.NotFound)
+        if (this.NotFoundFor(result) is { } notFound)
         {
-            return NotFound();
+            return notFound;
         }
 
         if (!result.Succeeded)
@@ -69,9 +70,9 @@ public sealed class PersonModel(EngagementDbContext db, StaffAccountChanges staf
             return Redirect("/admin/staff/" + Uri.EscapeDataString(id));
         }
 
-        if (result == StaffAccountChanges.NotFound)
+        if (this.NotFoundFor(result) is { } notFound)
         {
-            return NotFound();
+            return notFound;
         }
 
         return await RefuseAsync(id, result.Field == "Role" ? "Input.Role" : "", result.Error!);

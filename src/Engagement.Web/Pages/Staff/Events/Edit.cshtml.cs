@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Feedback;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,9 +44,9 @@ public sealed class EditModel(EngagementDbContext db, FeedbackChoices choices, S
         var saved = await save.UpdateAsync(id, Input.Version, details, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         if (!saved.Succeeded)
         {
-            if (saved.Error == "This event does not exist.")
+            if (this.NotFoundFor(saved) is { } notFound)
             {
-                return NotFound();
+                return notFound;
             }
 
             AddError(saved.Field, saved.Error!);

@@ -91,7 +91,7 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .Select(f => new Row(
-                f.Id, f.Reference, f.SubmittedAt, f.Section, f.Channel, f.State, f.Flag, f.PossibleSafeguarding,
+                f.Id, f.Reference, f.SubmittedAt, f.Section, f.Channel, FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Flag, f.PossibleSafeguarding,
                 f.Text.Length > 160 ? f.Text.Substring(0, 160) + "…" : f.Text,
                 f.ResponseEntryId != null,
                 db.Users.Where(u => u.Id == f.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault()))
@@ -160,9 +160,9 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
 
     private static IQueryable<FeedbackItem> Quick(IQueryable<FeedbackItem> items, string key, string userId) => key switch
     {
-        "new" => items.Where(f => f.State == FeedbackState.Received),
+        "new" => items.Where(FeedbackItem.IsNew),
         "safeguarding" => items.Where(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern),
-        "unlinked" => items.Where(f => f.ResponseEntryId == null && f.State != FeedbackState.Closed),
+        "unlinked" => items.Where(FeedbackItem.IsOpenAndUnlinked),
         "mine" => items.Where(f => f.AssignedToUserId == userId),
         _ => items,
     };

@@ -3,6 +3,7 @@ using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Feedback;
+using Engagement.Web.Features.Forms;
 using Engagement.Web.Features.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,52 +69,48 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
     }
 
     public async Task<IActionResult> OnPostSafeguardingAsync(int id, [FromServices] FlagSafeguardingConcernHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync(id, nameof(Safeguarding), await handler.HandleAsync(new FlagSafeguardingConcern(id, Safeguarding.Note, UserId), cancellationToken),
+        await ResultAsync<FlagInput>(id, nameof(Safeguarding), await handler.HandleAsync(new FlagSafeguardingConcern(id, Safeguarding.Note, UserId), cancellationToken),
             "Flagged as a safeguarding concern. The safeguarding contact has been emailed", cancellationToken);
 
     public async Task<IActionResult> OnPostComplaintAsync(int id, [FromServices] FlagComplaintHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync(id, nameof(Complaint), await handler.HandleAsync(new FlagComplaint(id, Complaint.Note, UserId), cancellationToken),
+        await ResultAsync<FlagInput>(id, nameof(Complaint), await handler.HandleAsync(new FlagComplaint(id, Complaint.Note, UserId), cancellationToken),
             "Recorded as a complaint", cancellationToken);
 
     public async Task<IActionResult> OnPostNotForPublicationAsync(int id, [FromServices] MarkNotForPublicationHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync(id, nameof(NotForPublication), await handler.HandleAsync(new MarkNotForPublication(id, NotForPublication.Reason, NotForPublication.Note, UserId), cancellationToken),
+        await ResultAsync<NotForPublicationInput>(id, nameof(NotForPublication), await handler.HandleAsync(new MarkNotForPublication(id, NotForPublication.Reason, NotForPublication.Note, UserId), cancellationToken),
             "Marked not for publication and closed", cancellationToken);
 
-    public async Task<IActionResult> OnPostPrioritiesAsync(int id, [FromServices] LinkFeedbackPrioritiesHandler handler, CancellationToken cancellationToken)
-    {
-        var result = await handler.HandleAsync(new LinkFeedbackPriorities(id, LinkPriorities.Numbers, UserId), cancellationToken);
-        return await ResultAsync(id, nameof(LinkPriorities), result.Field == "Priorities" ? result with { Field = nameof(PrioritiesInput.Numbers) } : result,
-            "Priorities saved", cancellationToken);
-    }
+    public async Task<IActionResult> OnPostPrioritiesAsync(int id, [FromServices] LinkFeedbackPrioritiesHandler handler, CancellationToken cancellationToken) =>
+        await ResultAsync<PrioritiesInput>(id, nameof(LinkPriorities), await handler.HandleAsync(new LinkFeedbackPriorities(id, LinkPriorities.Numbers, UserId), cancellationToken),
+            "Priorities saved", cancellationToken, PrioritiesField);
 
     public async Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignFeedbackHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync(id, nameof(Assign), await handler.HandleAsync(new AssignFeedback(id, Assign.AssigneeUserId, UserId), cancellationToken),
+        await ResultAsync<AssignInput>(id, nameof(Assign), await handler.HandleAsync(new AssignFeedback(id, Assign.AssigneeUserId, UserId), cancellationToken),
             "Assignment saved", cancellationToken);
 
     public async Task<IActionResult> OnPostNoteAsync(int id, [FromServices] AddFeedbackNoteHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync(id, nameof(Note), await handler.HandleAsync(new AddFeedbackNote(id, Note.Text, UserId), cancellationToken),
+        await ResultAsync<NoteInput>(id, nameof(Note), await handler.HandleAsync(new AddFeedbackNote(id, Note.Text, UserId), cancellationToken),
             "Note added", cancellationToken);
 
-    public async Task<IActionResult> OnPostLinkAsync(int id, [FromServices] LinkFeedbackToEntryHandler handler, CancellationToken cancellationToken)
-    {
-        var result = await handler.HandleAsync(new LinkFeedbackToEntry(id, Link.EntryReference, StartNewEntry: false, UserId), cancellationToken);
-        return await ResultAsync(id, nameof(Link), new DomainResult(result.Succeeded, result.Error, result.Field),
+    public async Task<IActionResult> OnPostLinkAsync(int id, [FromServices] LinkFeedbackToEntryHandler handler, CancellationToken cancellationToken) =>
+        await ResultAsync<LinkInput>(id, nameof(Link), await handler.HandleAsync(new LinkFeedbackToEntry(id, Link.EntryReference, StartNewEntry: false, UserId), cancellationToken),
             $"Linked to {Link.EntryReference?.Trim().ToUpperInvariant()}", cancellationToken);
-    }
 
     public async Task<IActionResult> OnPostNewEntryAsync(int id, [FromServices] LinkFeedbackToEntryHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(new LinkFeedbackToEntry(id, null, StartNewEntry: true, UserId), cancellationToken);
         if (!result.Succeeded)
         {
-            return await ResultAsync(id, nameof(Link), new DomainResult(false, result.Error, result.Field), "", cancellationToken);
+            return await ResultAsync<LinkInput>(id, nameof(Link), result, "", cancellationToken);
         }
 
         Banner = "A draft entry has been started from this item. Write its title and \"You said\" summary";
         return Redirect($"/staff/responses/{result.Value}");
     }
 
-    private async Task<IActionResult> ResultAsync(int id, string prefix, DomainResult result, string success, CancellationToken cancellationToken)
+    private static readonly Dictionary<string, string> PrioritiesField = new() { ["Priorities"] = nameof(PrioritiesInput.Numbers) };
+
+    private async Task<IActionResult> ResultAsync<TInput>(int id, string prefix, IDomainResult result, string success, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? rename = null)
     {
         if (result.Succeeded)
         {
@@ -121,13 +118,13 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
             return Redirect($"/staff/feedback/{id}");
         }
 
-        if (result.Field == "Item" && result == TriageRules.NotFound)
+        if (this.NotFoundFor(result) is { } notFound)
         {
-            return NotFound();
+            return notFound;
         }
 
         ModelState.Clear();
-        ModelState.AddModelError(result.Field is null or "Item" or "Flag" ? "" : $"{prefix}.{result.Field}", result.Error!);
+        ModelState.AddResult<TInput>(result, prefix, rename);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -139,7 +136,8 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
                 f.Id, f.Reference, f.SubmittedAt, f.Role, f.ProviderType, f.Section, f.Text, f.Channel,
                 db.Events.Where(e => e.Id == f.EventId).Select(e => e.Title).FirstOrDefault(),
                 f.ContactName, f.ContactEmail, f.ConsentToContact, f.ConsentToProgressUpdates,
-                f.PossibleSafeguarding, f.IsQuarantined, f.State, f.Flag, f.NotForPublicationReason, f.FlagNote, f.FlaggedAt,
+                f.PossibleSafeguarding, f.IsQuarantined,
+                FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Flag, f.NotForPublicationReason, f.FlagNote, f.FlaggedAt,
                 db.Users.Where(u => u.Id == f.FlaggedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 f.AssignedToUserId,
                 db.Users.Where(u => u.Id == f.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault(),

@@ -67,7 +67,7 @@ public sealed class OrganisationModel(EngagementDbContext db, ReviewProviderHand
         var reason = decision == ProviderDecision.Suspend ? Input.SuspendReason : Input.RejectReason;
         var result = await review.HandleAsync(new ReviewProvider(id, decision, reason, User.FindFirstValue(ClaimTypes.NameIdentifier)), cancellationToken);
         var field = result.Field == "Reason" ? (decision == ProviderDecision.Suspend ? "Input.SuspendReason" : "Input.RejectReason") : "";
-        return await AfterAsync(id, result with { Field = field }, "Organisation " + ProviderReview.Past(decision));
+        return await AfterAsync(id, result.ForProperty(field), "Organisation " + ProviderReview.Past(decision));
     }
 
     private async Task<IActionResult> AfterAsync(string id, DomainResult result, string done)

@@ -5,6 +5,7 @@ using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Text;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Responses;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,8 +70,7 @@ public sealed class EditModel(EngagementDbContext db, FeedbackChoices choices, S
         var result = await handler.HandleAsync(Command(id, valid.TargetDate, valid.References), cancellationToken);
         if (!result.Succeeded)
         {
-            AddError(result.Field, result.Error!);
-            return Page();
+            return Refused(result) ?? Page();
         }
 
         Banner = Entry.IsPublished ? "Changes saved and published" : "Changes saved";
@@ -111,12 +111,12 @@ public sealed class EditModel(EngagementDbContext db, FeedbackChoices choices, S
                 return Redirect($"/staff/responses/{id}");
             }
 
-            if (result == EntryConcurrency.NotFound)
+            if (this.NotFoundFor(result) is { } notFound)
             {
-                return NotFound();
+                return notFound;
             }
 
-            ModelState.AddModelError(result.Field is "NewStatus" or "Note" or "TargetDate" ? "Move." + result.Field : "", result.Error!);
+            ModelState.AddResult<StatusInput>(result, nameof(Move));
         }
 
         return await ReshowAsync(id, keepMove: true, cancellationToken);
@@ -138,9 +138,9 @@ public sealed class EditModel(EngagementDbContext db, FeedbackChoices choices, S
             return Redirect($"/staff/responses/{id}");
         }
 
-        if (result == EntryConcurrency.NotFound)
+        if (this.NotFoundFor(result) is { } notFound)
         {
-            return NotFound();
+            return notFound;
         }
 
         ModelState.AddModelError("", result.Error!);
@@ -175,7 +175,7 @@ public sealed class EditModel(EngagementDbContext db, FeedbackChoices choices, S
         PublishVersion = entry.Version;
         AllowedStatuses = StatusWorkflow.AllowedFrom(entry.Status);
         LinkedItems = await Db.FeedbackItems.AsNoTracking().Where(f => f.ResponseEntryId == id).OrderBy(f => f.Id)
-            .Select(f => new LinkedItem(f.Id, f.Reference, f.State, f.ConsentToProgressUpdates && f.ContactEmail != null && f.Flag != FeedbackFlag.SafeguardingConcern))
+            .Select(f => new LinkedItem(f.Id, f.Reference, FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.ConsentToProgressUpdates && f.ContactEmail != null && f.Flag != FeedbackFlag.SafeguardingConcern))
             .ToListAsync(cancellationToken);
         return true;
     }

@@ -6,6 +6,7 @@ using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Text;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Responses;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -84,8 +85,12 @@ public abstract partial class EntryFormPage(EngagementDbContext db, FeedbackChoi
         Input.Section!.Value, Input.OwnerTeam ?? "", target, references, Input.EventIds, UserId);
 
     /// <summary>Shows a refusal from the handler beside its field (or in the summary for a conflict).</summary>
-    protected void AddError(string? field, string error) =>
-        ModelState.AddModelError(field is null or "Version" or "Entry" ? "" : "Input." + field, error);
+    /// <summary>A refused save: each error beside its field, a conflict at the top of the summary; true when not found.</summary>
+    protected IActionResult? Refused(IDomainResult result)
+    {
+        ModelState.AddResult<EntryInput>(result, nameof(Input));
+        return this.NotFoundFor(result);
+    }
 
     protected EntryView PreviewOf(string reference, ResponseStatus status, DateOnly? target, IReadOnlyList<EntryTimelineItem> timeline, DateTime now) => new(
         reference, Input.Title?.Trim() ?? "", Input.YouSaidSummary?.Trim() ?? "", markdown.Render(Input.WeDidMarkdown), status,

@@ -3,6 +3,7 @@ using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Text;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Responses;
+using Engagement.Web.Features.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Engagement.Web.Pages.Staff.Responses;
@@ -26,8 +27,7 @@ public sealed class NewModel(EngagementDbContext db, FeedbackChoices choices, Sa
         var result = await handler.HandleAsync(Command(null, valid.TargetDate, valid.References), cancellationToken);
         if (!result.Succeeded)
         {
-            AddError(result.Field, result.Error!);
-            return Page();
+            return Refused(result) ?? Page();
         }
 
         Banner = "Draft entry saved. It is not public until you publish it";
