@@ -35,6 +35,12 @@ public sealed class Event
     public DateTime CreatedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// The calendar file's SEQUENCE (RFC 5545): it grows with every change, never shrinks, so a calendar app replaces
+    /// its copy when the event moves (earlier or later), changes or is cancelled.
+    /// </summary>
+    public int CalendarSequence { get; private set; }
+
     public List<EventPriority> Priorities { get; set; } = [];
 
     public int PlacesLeft => Math.Max(0, Capacity - ConfirmedCount);
@@ -118,8 +124,12 @@ public sealed class Event
 
         IsCancelled = true;
         CancelledAt = now;
+        Revise();
         return DomainResult.Ok;
     }
+
+    /// <summary>Records a change people's calendars should pick up.</summary>
+    public void Revise() => CalendarSequence++;
 
     /// <summary>Moves the event. Reminders follow the new start time (they are recorded per start time).</summary>
     public DomainResult Reschedule(DateTime startsAt, DateTime endsAt, DateTime now)

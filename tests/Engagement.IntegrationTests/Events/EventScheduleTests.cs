@@ -81,4 +81,37 @@ public sealed class EventScheduleTests(EngagementFactory factory) : IClassFixtur
         Assert.Equal(5, saved.Capacity);
         Assert.NotEqual("Renamed", saved.Title);
     }
+
+    [Fact]
+    public async Task Moving_an_event_earlier_or_cancelling_it_grows_the_calendar_sequence()
+    {
+        var eventId = await AddEventAsync(factory, capacity: 5, title: "Calendar sequence workshop");
+        var client = factory.CreateBrowserClient();
+
+        async Task<int> SequenceAsync()
+        {
+            var calendar = Ical.Net.Calendar.Load(await client.GetStringAsync($"/events/{eventId}.ics"))!;
+            return Assert.Single(calendar.Events).Sequence;
+        }
+
+        var first = await SequenceAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Engagement.Infrastructure.Data.EngagementDbContext>();
+            var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId);
+            var earlier = new EventDetails(ev.Kind, ev.Title, ev.Description, ev.StartsAt.AddDays(-1), ev.EndsAt.AddDays(-1), ev.Mode, ev.Venue, ev.AccessibilityInformation,
+                ev.JoiningLink, ev.Capacity, ev.RegistrationOpensAt, ev.RegistrationClosesAt.AddDays(-1), ev.Audience, []);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<SaveEventHandler>().UpdateAsync(eventId, ev.Version, earlier, null)).Succeeded);
+        }
+
+        var moved = await SequenceAsync();
+        Assert.True(moved > first, $"moving earlier went from {first} to {moved}");
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ManageEventHandler>().CancelEventAsync(eventId, null)).Succeeded);
+        }
+
+        Assert.True(await SequenceAsync() > moved);
+    }
 }

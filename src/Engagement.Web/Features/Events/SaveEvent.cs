@@ -112,6 +112,7 @@ public sealed class SaveEventHandler(
 
             Apply(ev, details);
             ev.Version = Guid.NewGuid();
+            ev.Revise();
             var keep = details.Priorities.ToHashSet();
             ev.Priorities.RemoveAll(p => !keep.Contains(p.PriorityNumber));
             foreach (var number in keep.Where(n => ev.Priorities.All(p => p.PriorityNumber != n)))

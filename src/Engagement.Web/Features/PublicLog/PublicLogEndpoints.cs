@@ -5,6 +5,7 @@ using System.Xml;
 using Engagement.Domain.Common;
 using Engagement.Domain.Responses;
 using Engagement.Infrastructure;
+using Engagement.Infrastructure.Text;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -109,20 +110,19 @@ public static class PublicLogEndpoints
         var filter = LogFilter.FromQuery(context.Request.Query);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"you-said-we-did.csv\"";
-        // leaveOpen: disposing the writer must not dispose the response body, which is the output cache's capture
-        // stream when the page is cached; closing it left every cached copy of the CSV empty.
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(true), 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync(Csv.Line(
-            ["reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink"]));
+        // The writer leaves the response body open: it is the output cache's capture stream when the page is cached, and
+        // closing it left every cached copy of the CSV empty.
+        await using var csv = SpreadsheetCsv.Open(context.Response.Body);
+        await csv.RowAsync("reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink");
         await foreach (var row in query.AllAsync(filter, context.RequestAborted))
         {
-            await writer.WriteAsync(Csv.Line(
+            await csv.RowAsync(
             [
                 row.Reference, row.Title, row.Status.Name(), row.Section.Name(),
                 string.Join(";", row.Priorities.Select(p => p.ToString(CultureInfo.InvariantCulture))),
                 row.OwnerTeam, row.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 IsoUtc(row.FirstPublishedAt), IsoUtc(row.LastUpdatedAt), row.YouSaidSummary, service.Value.Link(Permalink(row.Reference)),
-            ]));
+            ]);
         }
     }
 
@@ -184,24 +184,4 @@ public static class PublicLogEndpoints
         youSaid = r.YouSaidSummary,
         url = service.Link(Permalink(r.Reference)),
     };
-}
-
-/// <summary>RFC 4180 CSV lines with spreadsheet formula injection neutralised.</summary>
-public static class Csv
-{
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
-
-    public static string Cell(string value)
-    {
-        if (value.Length > 0 && Array.IndexOf(FormulaStarts, value[0]) >= 0)
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '))
-            ? "\"" + value.Replace("\"", "\"\"") + "\""
-            : value;
-    }
-
-    public static string Line(IEnumerable<string> cells) => string.Join(",", cells.Select(Cell)) + "\r\n";
 }

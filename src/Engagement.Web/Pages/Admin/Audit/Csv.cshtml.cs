@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Engagement.Infrastructure.Text;
 using Engagement.Web.Features.Audit;
 using Engagement.Web.Features.Events;
 using Microsoft.AspNetCore.Mvc;
@@ -25,26 +26,23 @@ public sealed class CsvModel(AuditQuery audit) : PageModel
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync(string.Join(',', new[] { "Id", "At (UTC)", "Actor user id", "Action", "Record type", "Record id", "Detail" }.Select(AttendeeCsv.Cell)) + "\r\n");
+        await using var csv = SpreadsheetCsv.Open(Response.Body);
+        await csv.RowAsync("Id", "At (UTC)", "Actor user id", "Action", "Record type", "Record id", "Detail");
         long? before = null;
         do
         {
             var (rows, next) = await audit.PageAsync(filter, before, 1000, cancellationToken);
             foreach (var r in rows)
             {
-                await writer.WriteAsync(string.Join(',', new[]
-                {
+                await csv.RowAsync(
                     r.Id.ToString(CultureInfo.InvariantCulture), r.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    r.ActorUserId, r.Action, r.EntityType, r.EntityId, r.Detail,
-                }.Select(AttendeeCsv.Cell)) + "\r\n");
+                    r.ActorUserId, r.Action, r.EntityType, r.EntityId, r.Detail);
             }
 
             before = next;
         }
         while (before is not null);
 
-        await writer.FlushAsync(cancellationToken);
         return new EmptyResult();
     }
 }

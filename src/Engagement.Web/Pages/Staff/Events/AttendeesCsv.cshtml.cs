@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Engagement.Infrastructure.Text;
 using Engagement.Domain.Events;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Events;
@@ -24,13 +25,13 @@ public sealed class AttendeesCsvModel(EngagementDbContext db) : PageModel
             .OrderBy(r => r.Status).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Select(r => new { r.Name, r.Email, r.Organisation, r.AccessNeeds, r.Status, r.CreatedAt })
             .ToListAsync();
-        var csv = AttendeeCsv.Write(
+        var csv = await SpreadsheetCsv.ToBytesAsync(
             ["Name", "Email", "Organisation", "Access needs", "Status", "Booked at (UK time)"],
             rows.Select(r => new[]
             {
                 r.Name, r.Email, r.Organisation, r.AccessNeeds, r.Status.Name(),
                 UkTime.FromUtc(r.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             }));
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"event-{id}-attendees.csv");
+        return File(csv, "text/csv; charset=utf-8", $"event-{id}-attendees.csv");
     }
 }
