@@ -5,10 +5,12 @@ namespace Engagement.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class EventsTests(BrowserFixture fixture)
 {
-    [Fact]
-    public async Task A_resident_books_a_workshop_with_javascript_off()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_resident_books_a_workshop_going_back_and_refreshing_on_the_way(bool javaScript)
     {
-        await using var context = await fixture.NewContextAsync(javaScript: false);
+        await using var context = await fixture.NewContextAsync(javaScript);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/events");
@@ -25,16 +27,34 @@ public sealed class EventsTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Full name").FillAsync("Rosa Resident");
-        await page.GetByLabel("Email address").FillAsync("rosa.browser@example.org");
+        await page.GetByLabel("Email address").FillAsync($"rosa.browser.{javaScript}@example.org".ToLowerInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("Access needs and reasonable adjustments", await page.Locator("h1").InnerTextAsync());
+        Assert.EndsWith("/register/access-needs", page.Url, StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Tell us anything that would help you take part (optional)").FillAsync("Wheelchair user");
         await page.GetByLabel("I agree to the council using my details to run this event").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("Check your answers before booking", await page.Locator("h1").InnerTextAsync());
+        Assert.EndsWith("/register/check", page.Url, StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
+
+        // The browser's Back shows the previous page with its answers kept; refresh asks nothing and posts nothing;
+        // the page's Back link goes to the question before.
+        await page.GoBackAsync();
+        Assert.Equal("Access needs and reasonable adjustments", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Wheelchair user", await page.GetByLabel("Tell us anything that would help you take part (optional)").InputValueAsync());
+        await page.ReloadAsync();
+        Assert.Equal("Access needs and reasonable adjustments", await page.Locator("h1").InnerTextAsync());
+        await page.Locator("a.govuk-back-link").ClickAsync();
+        Assert.Equal("Your details", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Rosa Resident", await page.GetByLabel("Full name").InputValueAsync());
+
+        // Having seen check your answers, a changed answer goes straight back there.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.ReloadAsync();
+        Assert.Equal("Check your answers before booking", await page.Locator("h1").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Book my place" }).ClickAsync();
         Assert.Equal("Place booked", await page.Locator(".govuk-panel__title").InnerTextAsync());
@@ -72,7 +92,24 @@ public sealed class EventsTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("Check your answers before booking", await page.Locator("h1").InnerTextAsync());
+        Assert.EndsWith("/register/check", page.Url, StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
+
+        // The browser's Back shows the previous page with its answers kept; refresh asks nothing and posts nothing;
+        // the page's Back link goes to the question before.
+        await page.GoBackAsync();
+        Assert.Equal("Access needs and reasonable adjustments", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Wheelchair user", await page.GetByLabel("Tell us anything that would help you take part (optional)").InputValueAsync());
+        await page.ReloadAsync();
+        Assert.Equal("Access needs and reasonable adjustments", await page.Locator("h1").InnerTextAsync());
+        await page.Locator("a.govuk-back-link").ClickAsync();
+        Assert.Equal("Your details", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Rosa Resident", await page.GetByLabel("Full name").InputValueAsync());
+
+        // Having seen check your answers, a changed answer goes straight back there.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.ReloadAsync();
+        Assert.Equal("Check your answers before booking", await page.Locator("h1").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Book my place" }).ClickAsync();
         Assert.Equal("Place booked", await page.Locator(".govuk-panel__title").InnerTextAsync());

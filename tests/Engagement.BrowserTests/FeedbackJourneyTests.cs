@@ -40,7 +40,22 @@ public sealed partial class FeedbackJourneyTests(BrowserFixture fixture)
         await PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
 
         await ExpectHeadingAsync(page, "Which of our priorities is it about?");
+        Assert.EndsWith("/feedback/priorities", page.Url, StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
+
+        // The browser's Back and the page's Back link both show the earlier question with its answer kept; refresh
+        // shows the same question again without re-posting anything.
+        await page.GoBackAsync();
+        await ExpectHeadingAsync(page, "What do you want to tell us?");
+        Assert.Equal("Visits to my dad are often late on Sundays.", await page.GetByLabel("What do you want to tell us?").InputValueAsync());
+        await PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+        await ExpectHeadingAsync(page, "Which of our priorities is it about?");
+        await page.ReloadAsync();
+        await ExpectHeadingAsync(page, "Which of our priorities is it about?");
+        await PressAsync(page.Locator("a.govuk-back-link"));
+        await ExpectHeadingAsync(page, "What do you want to tell us?");
+        await PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+        await ExpectHeadingAsync(page, "Which of our priorities is it about?");
         await ChooseAsync(page.GetByLabel(new Regex("^3\\. ")));
         await PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
 
@@ -50,6 +65,8 @@ public sealed partial class FeedbackJourneyTests(BrowserFixture fixture)
 
         await ExpectHeadingAsync(page, "Check your answers before sending your feedback");
         await BrowserFixture.AssertAccessibleAsync(page);
+        await page.ReloadAsync();
+        await ExpectHeadingAsync(page, "Check your answers before sending your feedback");
         Assert.Contains("Visits to my dad are often late on Sundays.", await page.Locator(".govuk-summary-list").InnerTextAsync());
         await PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }));
 

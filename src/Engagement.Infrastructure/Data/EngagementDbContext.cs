@@ -31,6 +31,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SavedDraft> SavedDrafts => Set<SavedDraft>();
     public DbSet<Security.SignInThrottleEntry> SignInThrottles => Set<Security.SignInThrottleEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -146,6 +146,7 @@ public static class ServiceConfiguration
         services.AddSingleton(_ => Engagement.Domain.Feedback.SafeguardingSignals.FromFile(
             Path.Combine(AppContext.BaseDirectory, "seeds", "safeguarding-signals.txt")));
         services.AddSingleton<Features.Feedback.FeedbackProtector>();
+        services.AddScoped<Features.Journeys.JourneyDrafts>();
         services.AddScoped<Features.Feedback.FeedbackChoices>();
         services.AddScoped<Features.Feedback.SubmitFeedbackHandler>();
     }

@@ -14,9 +14,9 @@ public sealed class EventJourneyTests(EngagementFactory factory) : IClassFixture
 {
     private static async Task<IHtmlDocument> PostAsync(HttpClient client, IHtmlDocument page, Dictionary<string, string> values, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await Html.SubmitAsync(client, page, values, "form#registration-form");
+        var (response, next) = await Html.SubmitAndFollowAsync(client, page, values, "form#registration-form");
         Assert.Equal(expected, response.StatusCode);
-        return await Html.ParseAsync(response);
+        return next;
     }
 
     private static async Task<IHtmlDocument> ToCheckAnswersAsync(HttpClient client, int eventId, string email, string name = "Rita Resident")

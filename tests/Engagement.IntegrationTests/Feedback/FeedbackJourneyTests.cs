@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Engagement.Domain.Feedback;
+using AngleSharp.Dom;
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.Web.Features.Journeys;
 using Engagement.Web.Features.Feedback;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,13 +126,80 @@ public sealed class FeedbackJourneyTests(FeedbackFactory factory) : IClassFixtur
         var client = factory.CreateBrowserClient();
         var check = await FeedbackJourney.ToCheckAnswersAsync(client, "Change me");
 
-        var response = await Html.SubmitAsync(client, check, new Dictionary<string, string> { ["Show"] = "true" }, "form#feedback-form", "/feedback/tell-us");
-        var page = await Html.ParseAsync(response);
+        var change = check.QuerySelector("#answer-text")!.ParentElement!.QuerySelector("a.govuk-link")!.GetAttribute("href")!;
+        Assert.Equal("/feedback/tell-us", change);
+        var (_, page) = await Html.GetAsync(client, change);
         Assert.Equal("Change me", page.QuerySelector("textarea#Input_Text")!.TextContent);
 
         page = await FeedbackJourney.PostAsync(client, page, new() { ["Input.Text"] = "Changed" });
         Assert.StartsWith("Check your answers", page.Title);
         Assert.Equal("Changed", page.QuerySelector("#answer-text").Text());
+    }
+
+    [Fact]
+    public async Task Every_step_has_its_own_address_and_refresh_back_and_skipping_ahead_behave()
+    {
+        var client = factory.CreateBrowserClient();
+        var (_, page) = await Html.GetAsync(client, "/feedback/who");
+        Assert.Null(page.QuerySelector("input[name=Draft]"));
+
+        // A valid answer redirects to the next step's own address (post-redirect-get).
+        var answered = await Html.SubmitAsync(client, page, new Dictionary<string, string> { ["Input.Role"] = "CarerOrFamily" }, "form#feedback-form");
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal("/feedback/about", answered.Headers.Location!.OriginalString);
+
+        // Refresh is a GET of the same page: it asks nothing again and posts nothing.
+        var (first, about) = await Html.GetAsync(client, "/feedback/about");
+        var (again, _) = await Html.GetAsync(client, "/feedback/about");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.StartsWith("What is your feedback about?", about.Title);
+
+        // Back is a link to the previous step, which shows the answer already given.
+        Assert.Equal("/feedback/who", about.QuerySelector("a.govuk-back-link")!.GetAttribute("href"));
+        var (_, who) = await Html.GetAsync(client, "/feedback/who");
+        Assert.True(who.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Input.Role'][value=CarerOrFamily]")!.IsChecked);
+
+        // A bookmark to a later step goes to the first question not yet answered; one that does not apply is skipped.
+        var skipped = await client.GetAsync("/feedback/contact");
+        Assert.Equal("/feedback/about", skipped.Headers.Location!.OriginalString);
+        Assert.Equal("/feedback/about", (await client.GetAsync("/feedback/provider-type")).Headers.Location!.OriginalString);
+        Assert.Equal("/feedback/about", (await client.GetAsync("/feedback/check")).Headers.Location!.OriginalString);
+
+        // Without a draft, a later step starts at the beginning; a key that matches no draft says it has expired.
+        var stranger = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        Assert.Equal("/feedback", (await stranger.GetAsync("/feedback/about")).Headers.Location!.OriginalString);
+        using var tampered = new HttpRequestMessage(HttpMethod.Get, "/feedback/about");
+        tampered.Headers.Add("Cookie", JourneyDrafts.CookieName(Web.Features.Feedback.FeedbackJourney.Name) + "=tampered");
+        Assert.Equal("/feedback?expired=true", (await stranger.SendAsync(tampered)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_draft_is_held_server_side_encrypted_and_cleared_of_answers_once_sent()
+    {
+        var client = factory.CreateBrowserClient();
+        var text = "Server side draft " + Guid.NewGuid();
+        var check = await FeedbackJourney.ToCheckAnswersAsync(client, text);
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.DoesNotContain(await db.SavedDrafts.Select(d => d.Data).ToListAsync(), data => data.Contains(text, StringComparison.Ordinal));
+            Assert.True(await db.SavedDrafts.AnyAsync(d => d.Journey == "feedback" && d.ExpiresAt > DateTime.UtcNow.AddHours(23)));
+        }
+
+        // The cookies page names the draft cookie and its lifetime from the same values the code uses.
+        var (_, cookies) = await Html.GetAsync(client, "/cookies");
+        Assert.Contains(JourneyDrafts.CookieName(Web.Features.Feedback.FeedbackJourney.Name), cookies.Body!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith($"{JourneyDrafts.Lifetime.TotalHours:0} hours", cookies.QuerySelector("#draft-cookie-expiry")!.TextContent, StringComparison.Ordinal);
+
+        var (_, confirmation) = await FeedbackJourney.SendAsync(client, check);
+        var reference = confirmation.QuerySelector("#reference").Text();
+
+        // Going back to check answers after sending starts again instead of showing the answers.
+        Assert.Equal("/feedback", (await client.GetAsync("/feedback/check")).Headers.Location!.OriginalString);
+        var (_, fresh) = await Html.GetAsync(client, "/feedback/who");
+        Assert.DoesNotContain(fresh.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Input.Role']"), r => r.IsChecked);
+        await using var check2 = factory.CreateDbContext();
+        Assert.Equal(1, await check2.FeedbackItems.CountAsync(f => f.Reference == reference));
     }
 
     [Fact]

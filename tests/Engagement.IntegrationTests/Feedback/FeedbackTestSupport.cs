@@ -19,9 +19,9 @@ public static class FeedbackJourney
 {
     public static async Task<IHtmlDocument> PostAsync(HttpClient client, IHtmlDocument page, Dictionary<string, string> values, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await Html.SubmitAsync(client, page, values, "form#feedback-form");
+        var (response, next) = await Html.SubmitAndFollowAsync(client, page, values, "form#feedback-form");
         Assert.Equal(expected, response.StatusCode);
-        return await Html.ParseAsync(response);
+        return next;
     }
 
     /// <summary>Answers every question up to check your answers and returns that page.</summary>

@@ -24,6 +24,22 @@ public static class Html
     }
 
     /// <summary>
+    /// Answers one page of a multi-page journey: a valid answer redirects to the next page (post-redirect-get), which
+    /// is fetched; an invalid one comes back as the same page with its errors. Returns the final response and page.
+    /// </summary>
+    public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> SubmitAndFollowAsync(
+        HttpClient client, IHtmlDocument page, Dictionary<string, string> values, string formSelector)
+    {
+        var response = await SubmitAsync(client, page, values, formSelector);
+        for (var hops = 0; response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && hops < 5; hops++)
+        {
+            response = await client.GetAsync(response.Headers.Location);
+        }
+
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>
     /// Posts the form picked by <paramref name="formSelector"/> with its current values (hidden fields, checked boxes,
     /// text) overlaid by <paramref name="values"/>. A value list replaces every field of that name.
     /// </summary>

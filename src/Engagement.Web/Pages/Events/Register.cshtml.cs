@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Engagement.Domain.Events;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Events;
-using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Forms;
+using Engagement.Web.Features.Journeys;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,26 +13,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Pages.Events;
 
 /// <summary>
-/// Booking a place: your details, access needs and consent, check your answers. Works without JavaScript; the answers
-/// travel in a protected hidden field (as on the feedback pages) and nothing is saved until "Book my place".
+/// Booking a place, run by <see cref="BookingJourney"/>: your details, access needs and consent, check your answers,
+/// each at its own address with post-redirect-get. The answers are held server-side (<see cref="JourneyDrafts"/>) and
+/// nothing is booked until "Book my place". Works without JavaScript.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector protector, RegisterForEventHandler register, TimeProvider clock) : PageModel
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class RegisterModel(EngagementDbContext db, JourneyDrafts drafts, RegistrationProtector protector, RegisterForEventHandler register, TimeProvider clock) : PageModel
 {
-    public const string Details = "details";
-    public const string AccessNeeds = "access-needs";
-    public const string Check = "check";
+    private static Journey<RegistrationDraft, RegistrationAnswers, Event> Journey => BookingJourney.Steps;
 
     [BindProperty]
     public RegistrationAnswers Input { get; set; } = new();
 
-    [BindProperty(Name = "Draft")]
-    public string? ProtectedDraft { get; set; }
-
-    [BindProperty]
-    public bool Show { get; set; }
-
-    public string Step { get; private set; } = Details;
+    public string Step { get; private set; } = BookingJourney.Details;
 
     public RegistrationDraft Draft { get; private set; } = new();
 
@@ -41,23 +35,18 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
     /// <summary>Why this person cannot book (shown instead of the form).</summary>
     public string? Refusal { get; private set; }
 
-    public string StepTitle => Refusal is not null ? "You cannot book a place" : Step switch
-    {
-        Details => "Your details",
-        AccessNeeds => "Access needs and reasonable adjustments",
-        _ => "Check your answers before booking",
-    };
+    public string StepTitle => Refusal is not null ? "You cannot book a place" : Journey.Title(Step);
 
-    public async Task<IActionResult> OnGetAsync(int id, string? step)
+    public string? PreviousUrl => Journey.Previous(Draft, Step) is { } previous ? Journey.Url(Draft, previous) : null;
+
+    public string UrlOf(string step) => Journey.Url(Draft, step);
+
+    public async Task<IActionResult> OnGetAsync(int id, string? step, CancellationToken cancellationToken)
     {
+        step ??= BookingJourney.Details;
         if (!await LoadEventAsync(id))
         {
             return NotFound();
-        }
-
-        if (step is not null and not Details)
-        {
-            return Redirect($"/events/{id}/register");
         }
 
         if (await RefuseAsync())
@@ -65,28 +54,43 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
             return Page();
         }
 
-        Draft = RegistrationDraft.Start(id);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is not null && await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new { u.DisplayName, u.Email, u.OrganisationName }).SingleOrDefaultAsync() is { } account)
+        var draft = await drafts.LoadAsync<RegistrationDraft>(HttpContext, BookingJourney.Name, cancellationToken);
+        if (draft is null || draft.EventId != id)
         {
-            Draft.Name = account.DisplayName;
-            Draft.Email = account.Email;
-            Draft.Organisation = account.OrganisationName;
+            if (step != BookingJourney.Details)
+            {
+                return Redirect($"/events/{id}/register");
+            }
+
+            draft = await StartAsync(id, cancellationToken);
         }
 
-        return ShowStep(Details);
+        Draft = draft;
+        var allowed = Journey.Resolve(draft, step);
+        if (allowed != step)
+        {
+            return Redirect(Journey.Url(draft, allowed));
+        }
+
+        if (step == BookingJourney.Check)
+        {
+            await drafts.SaveAsync(HttpContext, BookingJourney.Name, draft, cancellationToken);
+        }
+
+        Step = step;
+        Input = RegistrationAnswers.From(draft);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, string? step, CancellationToken cancellationToken)
     {
-        step ??= Details;
+        step ??= BookingJourney.Details;
         if (!await LoadEventAsync(id))
         {
             return NotFound();
         }
 
-        var draft = protector.Unprotect(ProtectedDraft);
+        var draft = await drafts.LoadAsync<RegistrationDraft>(HttpContext, BookingJourney.Name, cancellationToken);
         if (draft is null || draft.EventId != id)
         {
             return Redirect($"/events/{id}/register");
@@ -98,26 +102,41 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
             return Page();
         }
 
-        if (Show)
-        {
-            return ShowStep(step);
-        }
-
-        if (step == Check)
+        if (step == BookingJourney.Check)
         {
             return await BookAsync(cancellationToken);
         }
 
-        Step = step;
-        ModelState.Clear();
-        if (!Validate(step))
+        var allowed = Journey.Resolve(draft, step);
+        if (allowed != step)
         {
-            ProtectedDraft = protector.Protect(Draft);
+            return Redirect(Journey.Url(draft, allowed));
+        }
+
+        Step = step;
+        if (!Journey.Submit(draft, step, Input, Event, ModelState))
+        {
             return Page();
         }
 
-        Save(step);
-        return ShowStep(Draft.ReachedCheck || step == AccessNeeds ? Check : AccessNeeds);
+        await drafts.SaveAsync(HttpContext, BookingJourney.Name, draft, cancellationToken);
+        return Redirect(Journey.Url(draft, Journey.Next(draft, step)));
+    }
+
+    private async Task<RegistrationDraft> StartAsync(int id, CancellationToken cancellationToken)
+    {
+        var draft = RegistrationDraft.Start(id, clock.GetUtcNow().UtcDateTime);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is not null && await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.DisplayName, u.Email, u.OrganisationName }).SingleOrDefaultAsync(cancellationToken) is { } account)
+        {
+            draft.Name = account.DisplayName;
+            draft.Email = account.Email;
+            draft.Organisation = account.OrganisationName;
+        }
+
+        await drafts.SaveAsync(HttpContext, BookingJourney.Name, draft, cancellationToken);
+        return draft;
     }
 
     private async Task<IActionResult> BookAsync(CancellationToken cancellationToken)
@@ -127,14 +146,9 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
             return limited;
         }
 
-        if (!Draft.DetailsAnswered)
+        if (Journey.FirstUnanswered(Draft) is { } missing)
         {
-            return ShowStep(Details);
-        }
-
-        if (!Draft.AccessAnswered)
-        {
-            return ShowStep(AccessNeeds);
+            return Redirect(Journey.Url(Draft, missing));
         }
 
         var registrant = await DetailModel.RegistrantAsync(db, User);
@@ -142,31 +156,23 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
             new RegisterForEvent(Event.Id, Draft.Name!, Draft.Email!, Draft.Organisation, Draft.AccessNeeds, Draft.Token, registrant,
                 registrant.HasProviderAccount ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null),
             cancellationToken);
+        if (this.NotFoundFor(result) is { } notFound)
+        {
+            return notFound;
+        }
+
         if (!result.Succeeded)
         {
             // Already booked: back to the email address, with the message beside it.
-            var emailProblem = result.Field == "Email";
-            ShowStep(emailProblem ? Details : Check);
-            ModelState.AddModelError(emailProblem ? "Input.Email" : "", result.Error!);
+            Step = result.Field == nameof(RegisterForEvent.Email) ? BookingJourney.Details : BookingJourney.Check;
+            Input = RegistrationAnswers.From(Draft);
+            ModelState.AddResult<RegistrationAnswers>(result, nameof(Input));
             return Page();
         }
 
+        await drafts.DiscardAsync(HttpContext, BookingJourney.Name, cancellationToken);
         var confirmation = new RegistrationConfirmation(Event.Id, Event.Title, result.Value!.Status == RegistrationStatus.Confirmed, result.Value.Token);
         return Redirect($"/events/{Event.Id}/booked?receipt=" + Uri.EscapeDataString(protector.Protect(confirmation)));
-    }
-
-    private PageResult ShowStep(string step)
-    {
-        Step = step == Check && !(Draft.DetailsAnswered && Draft.AccessAnswered) ? (Draft.DetailsAnswered ? AccessNeeds : Details) : step;
-        if (Step == Check)
-        {
-            Draft.ReachedCheck = true;
-        }
-
-        ModelState.Clear();
-        Input = RegistrationAnswers.From(Draft);
-        ProtectedDraft = protector.Protect(Draft);
-        return Page();
     }
 
     private async Task<bool> LoadEventAsync(int id)
@@ -186,76 +192,4 @@ public sealed class RegisterModel(EngagementDbContext db, RegistrationProtector 
         Refusal = check.Succeeded ? null : check.Error;
         return Refusal is not null;
     }
-
-    private bool Validate(string step)
-    {
-        if (step == Details)
-        {
-            PersonDetails.RequireNameAndEmail(ModelState, "Input", Input.Name, Input.Email);
-
-            if (Event.IsForProviders && string.IsNullOrWhiteSpace(Input.Organisation))
-            {
-                ModelState.AddModelError("Input.Organisation", "Enter the name of your organisation");
-            }
-            else if ((Input.Organisation?.Trim().Length ?? 0) > EventLimits.OrganisationMaxLength)
-            {
-                ModelState.AddModelError("Input.Organisation", "Organisation must be 200 characters or fewer");
-            }
-        }
-        else if (step == AccessNeeds)
-        {
-            if ((FeedbackValidation.NormaliseText(Input.AccessNeeds).Trim().Length) > EventLimits.AccessNeedsMaxLength)
-            {
-                ModelState.AddModelError("Input.AccessNeeds", "Access needs must be 2,000 characters or fewer");
-            }
-
-            if (!Input.Consent)
-            {
-                ModelState.AddModelError("Input.Consent", "Select that you agree to us using your details to run the event");
-            }
-        }
-        else
-        {
-            return false;
-        }
-
-        return ModelState.ErrorCount == 0;
-    }
-
-    private void Save(string step)
-    {
-        if (step == Details)
-        {
-            Draft.Name = Input.Name!.Trim();
-            Draft.Email = Input.Email!.Trim();
-            Draft.Organisation = string.IsNullOrWhiteSpace(Input.Organisation) ? null : Input.Organisation.Trim();
-            Draft.DetailsAnswered = true;
-        }
-        else
-        {
-            var needs = FeedbackValidation.NormaliseText(Input.AccessNeeds).Trim();
-            Draft.AccessNeeds = needs.Length == 0 ? null : needs;
-            Draft.Consent = true;
-            Draft.AccessAnswered = true;
-        }
-    }
-}
-
-/// <summary>What a person may enter on the booking pages (only the posted page's fields are used).</summary>
-public sealed class RegistrationAnswers
-{
-    public string? Name { get; set; }
-    public string? Email { get; set; }
-    public string? Organisation { get; set; }
-    public string? AccessNeeds { get; set; }
-    public bool Consent { get; set; }
-
-    public static RegistrationAnswers From(RegistrationDraft draft) => new()
-    {
-        Name = draft.Name,
-        Email = draft.Email,
-        Organisation = draft.Organisation,
-        AccessNeeds = draft.AccessNeeds,
-        Consent = draft.Consent,
-    };
 }

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Web.Features.Journeys;
+
+/// <summary>
+/// Holds journey drafts server-side: the answers encrypted in <see cref="SavedDraft"/>, the key in a strictly necessary
+/// cookie ("__Host-Engagement.Draft.{journey}", HttpOnly, Secure, for <see cref="Lifetime"/> after the last answer). A person can leave
+/// and come back to the same answers; a missing, tampered or expired key gives no draft. Expired drafts are deleted
+/// whenever a new one is started, so answers never outlive their lifetime by more than that.
+/// </summary>
+public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvider provider, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public static string CookieName(string journey) => "__Host-Engagement.Draft." + journey;
+
+    /// <summary>Whether the browser sent a draft key (so a missing draft has expired, rather than never started).</summary>
+    public static bool HasKey(HttpContext http, string journey) => http.Request.Cookies.ContainsKey(CookieName(journey));
+
+    public async Task<TDraft?> LoadAsync<TDraft>(HttpContext http, string journey, CancellationToken cancellationToken)
+        where TDraft : JourneyDraft
+    {
+        if (!http.Request.Cookies.TryGetValue(CookieName(journey), out var key) || string.IsNullOrEmpty(key) || key.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = SecureToken.Hash(key);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var data = await db.SavedDrafts.AsNoTracking()
+            .Where(d => d.KeyHash == hash && d.Journey == journey && d.ExpiresAt > now)
+            .Select(d => d.Data)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (data is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<TDraft>(Protector(journey).Unprotect(data));
+        }
+        catch (Exception e) when (e is CryptographicException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Saves the draft under the browser's key, or under a new key (set in the cookie) for a new draft.</summary>
+    public async Task SaveAsync<TDraft>(HttpContext http, string journey, TDraft draft, CancellationToken cancellationToken)
+        where TDraft : JourneyDraft
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var data = Protector(journey).Protect(JsonSerializer.Serialize(draft));
+        SavedDraft? row = null;
+        if (http.Request.Cookies.TryGetValue(CookieName(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
+        {
+            var hash = SecureToken.Hash(key);
+            row = await db.SavedDrafts.SingleOrDefaultAsync(d => d.KeyHash == hash && d.Journey == journey && d.ExpiresAt > now, cancellationToken);
+        }
+
+        if (row is null)
+        {
+            await db.SavedDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+            key = SecureToken.Create();
+            row = new SavedDraft { KeyHash = SecureToken.Hash(key), Journey = journey, CreatedAt = now };
+            db.SavedDrafts.Add(row);
+        }
+
+        row.Data = data;
+        row.UpdatedAt = now;
+        row.ExpiresAt = now + Lifetime;
+        await db.SaveChangesAsync(cancellationToken);
+        http.Response.Cookies.Append(CookieName(journey), key!, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+            Path = "/",
+            Expires = row.ExpiresAt,
+        });
+    }
+
+    /// <summary>Deletes the draft and its cookie (after sending, or when the person starts again).</summary>
+    public async Task DiscardAsync(HttpContext http, string journey, CancellationToken cancellationToken)
+    {
+        if (http.Request.Cookies.TryGetValue(CookieName(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
+        {
+            var hash = SecureToken.Hash(key);
+            await db.SavedDrafts.Where(d => d.KeyHash == hash).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        http.Response.Cookies.Delete(CookieName(journey), new CookieOptions { Path = "/", Secure = true });
+    }
+
+    private IDataProtector Protector(string journey) => provider.CreateProtector("Engagement.Journey.Draft.v1", journey);
+}
