@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Security;
+using Engagement.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,19 +14,20 @@ namespace Engagement.Web.Features.Journeys;
 /// and come back to the same answers; a missing, tampered or expired key gives no draft. Expired drafts are deleted
 /// whenever a new one is started, so answers never outlive their lifetime by more than that.
 /// </summary>
-public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvider provider, TimeProvider clock)
+public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvider provider, CookieSecurity cookies, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    public static string CookieName(string journey) => "__Host-Engagement.Draft." + journey;
+    /// <summary>The cookie's name in production (Secure, so __Host- prefixed), as the cookies page lists it.</summary>
+    public static string CookieName(string journey) => "__Host-" + BaseName(journey);
 
     /// <summary>Whether the browser sent a draft key (so a missing draft has expired, rather than never started).</summary>
-    public static bool HasKey(HttpContext http, string journey) => http.Request.Cookies.ContainsKey(CookieName(journey));
+    public bool HasKey(HttpContext http, string journey) => http.Request.Cookies.ContainsKey(Cookie(journey));
 
     public async Task<TDraft?> LoadAsync<TDraft>(HttpContext http, string journey, CancellationToken cancellationToken)
         where TDraft : JourneyDraft
     {
-        if (!http.Request.Cookies.TryGetValue(CookieName(journey), out var key) || string.IsNullOrEmpty(key) || key.Length > 100)
+        if (!http.Request.Cookies.TryGetValue(Cookie(journey), out var key) || string.IsNullOrEmpty(key) || key.Length > 100)
         {
             return null;
         }
@@ -58,7 +60,7 @@ public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvide
         var now = clock.GetUtcNow().UtcDateTime;
         var data = Protector(journey).Protect(JsonSerializer.Serialize(draft));
         SavedDraft? row = null;
-        if (http.Request.Cookies.TryGetValue(CookieName(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
+        if (http.Request.Cookies.TryGetValue(Cookie(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
         {
             var hash = SecureToken.Hash(key);
             row = await db.SavedDrafts.SingleOrDefaultAsync(d => d.KeyHash == hash && d.Journey == journey && d.ExpiresAt > now, cancellationToken);
@@ -76,10 +78,10 @@ public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvide
         row.UpdatedAt = now;
         row.ExpiresAt = now + Lifetime;
         await db.SaveChangesAsync(cancellationToken);
-        http.Response.Cookies.Append(CookieName(journey), key!, new CookieOptions
+        http.Response.Cookies.Append(Cookie(journey), key!, new CookieOptions
         {
             HttpOnly = true,
-            Secure = true,
+            Secure = cookies.Secure || http.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
             IsEssential = true,
             Path = "/",
@@ -90,14 +92,18 @@ public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvide
     /// <summary>Deletes the draft and its cookie (after sending, or when the person starts again).</summary>
     public async Task DiscardAsync(HttpContext http, string journey, CancellationToken cancellationToken)
     {
-        if (http.Request.Cookies.TryGetValue(CookieName(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
+        if (http.Request.Cookies.TryGetValue(Cookie(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
         {
             var hash = SecureToken.Hash(key);
             await db.SavedDrafts.Where(d => d.KeyHash == hash).ExecuteDeleteAsync(cancellationToken);
         }
 
-        http.Response.Cookies.Delete(CookieName(journey), new CookieOptions { Path = "/", Secure = true });
+        http.Response.Cookies.Delete(Cookie(journey), new CookieOptions { Path = "/", Secure = cookies.Secure || http.Request.IsHttps });
     }
+
+    private static string BaseName(string journey) => "Engagement.Draft." + journey;
+
+    private string Cookie(string journey) => cookies.Name(BaseName(journey));
 
     private IDataProtector Protector(string journey) => provider.CreateProtector("Engagement.Journey.Draft.v1", journey);
 }

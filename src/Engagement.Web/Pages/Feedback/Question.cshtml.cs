@@ -47,7 +47,7 @@ public sealed class QuestionModel(
         {
             if (step != FeedbackJourney.Who)
             {
-                return Redirect(draft is null && JourneyDrafts.HasKey(HttpContext, FeedbackJourney.Name) ? "/feedback?expired=true" : "/feedback");
+                return Redirect(draft is null && drafts.HasKey(HttpContext, FeedbackJourney.Name) ? "/feedback?expired=true" : "/feedback");
             }
 
             // A new journey: the draft is created here, with the start time for the "too fast" check.
