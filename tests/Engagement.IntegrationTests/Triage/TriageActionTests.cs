@@ -46,7 +46,7 @@ public sealed class TriageActionTests(EngagementFactory factory) : IClassFixture
 
         await using (var db = factory.CreateDbContext())
         {
-            var email = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == FlagSafeguardingConcernHandler.EmailKind && m.RelatedId == item.Id.ToString(CultureInfo.InvariantCulture));
+            var email = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == TriageEmails.SafeguardingKind && m.RelatedId == item.Id.ToString(CultureInfo.InvariantCulture));
             Assert.Equal("safeguarding@example.gov.uk", email.ToAddress);
             Assert.Contains(item.Reference, email.Subject);
             Assert.Contains($"https://localhost/staff/feedback/{item.Id}", email.TextBody);
@@ -118,12 +118,12 @@ public sealed class TriageActionTests(EngagementFactory factory) : IClassFixture
         Assert.Equal(FeedbackFlag.Complaint, (await Staff.ItemAsync(factory, withEmail.Reference)).Flag);
         Assert.Equal(FeedbackFlag.Complaint, (await Staff.ItemAsync(factory, anonymous.Reference)).Flag);
         await using var db = factory.CreateDbContext();
-        var email = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == FlagComplaintHandler.EmailKind && m.ToAddress == "complainer@example.org");
+        var email = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == TriageEmails.ComplaintRouteKind && m.ToAddress == "complainer@example.org");
         Assert.Contains("https://www.bathnes.gov.uk/complaints", email.TextBody);
         Assert.Contains("https://www.lgo.org.uk/", email.TextBody);
         Assert.Contains(withEmail.Reference, email.TextBody);
         Assert.DoesNotContain("care package", email.TextBody);
-        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Kind == FlagComplaintHandler.EmailKind && m.RelatedId == anonymous.Id.ToString(CultureInfo.InvariantCulture)));
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Kind == TriageEmails.ComplaintRouteKind && m.RelatedId == anonymous.Id.ToString(CultureInfo.InvariantCulture)));
         Assert.Single(await AuditAsync(withEmail.Id), a => a.Action == TriageAudit.ComplaintFlagged);
     }
 

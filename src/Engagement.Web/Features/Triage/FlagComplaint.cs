@@ -15,8 +15,6 @@ public sealed record FlagComplaint(int FeedbackItemId, string? Note, string User
 /// </summary>
 public sealed class FlagComplaintHandler(EngagementDbContext db, EmailOutbox outbox, TimeProvider clock, IOptions<ServiceOptions> service)
 {
-    public const string EmailKind = "feedback-complaint-route";
-
     public async Task<DomainResult> HandleAsync(FlagComplaint command, CancellationToken cancellationToken = default)
     {
         var item = await db.LoadAsync(command.FeedbackItemId, cancellationToken);
@@ -35,19 +33,7 @@ public sealed class FlagComplaintHandler(EngagementDbContext db, EmailOutbox out
         var emailed = false;
         if (item.ContactEmail is not null && !item.IsQuarantined)
         {
-            var options = service.Value;
-            var layout = new EmailLayout(options)
-                .Greeting(item.ContactName)
-                .Paragraph($"Thank you for your feedback, reference {item.Reference}.")
-                .Paragraph($"It reads as a complaint. Feedback to this service cannot investigate a complaint, so please use {options.CouncilName}'s complaints procedure. If you are not satisfied with the council's answer, you can then ask the Local Government and Social Care Ombudsman to look at it.");
-            if (!string.IsNullOrWhiteSpace(options.ComplaintsUrl))
-            {
-                layout.Link("Make a complaint to the council", options.ComplaintsUrl);
-            }
-
-            layout.Link("The Local Government and Social Care Ombudsman", options.OmbudsmanUrl)
-                .Paragraph("Your private tracking link from our first email still shows what happens to your feedback.");
-            outbox.Queue(layout.ToMessage(item.ContactEmail, item.ContactName, $"How to make a complaint: {item.Reference}", EmailKind, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            outbox.Queue(TriageEmails.ComplaintRoute(service.Value, item));
             emailed = true;
         }
 

@@ -31,8 +31,6 @@ public sealed class FlagSafeguardingConcernHandler(
     IOptions<SafeguardingOptions> safeguarding,
     PublicPagesCache publicPages)
 {
-    public const string EmailKind = "safeguarding-escalation";
-
     public async Task<DomainResult> HandleAsync(FlagSafeguardingConcern command, CancellationToken cancellationToken = default)
     {
         var item = await db.LoadAsync(command.FeedbackItemId, cancellationToken);
@@ -49,13 +47,7 @@ public sealed class FlagSafeguardingConcernHandler(
             return result;
         }
 
-        var options = service.Value;
-        var staffLink = options.Link($"/staff/feedback/{item.Id}");
-        outbox.Queue(new EmailLayout(options)
-            .Paragraph($"A commissioner has flagged feedback item {item.Reference} as a possible safeguarding concern.")
-            .Paragraph("Sign in to read it and decide what to do. The text is not included in this email.")
-            .Link("Open the feedback item", staffLink)
-            .ToMessage(safeguarding.Value.NotifyEmail, null, $"Safeguarding concern raised: {item.Reference}", EmailKind, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        outbox.Queue(TriageEmails.SafeguardingEscalation(service.Value, safeguarding.Value.NotifyEmail, item));
         db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.SafeguardingFlagged, command.UserId, now, wasLinked ? "unlinked-from-entry" : null));
         await db.SaveChangesAsync(cancellationToken);
         if (wasLinked)
