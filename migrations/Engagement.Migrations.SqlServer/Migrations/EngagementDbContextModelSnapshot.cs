@@ -403,6 +403,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<int?>("EventId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Flag")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -486,6 +489,8 @@ namespace Engagement.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("FirstRespondedAt", "SubmittedAt");
 
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
@@ -810,6 +815,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateOnly?>("OverdueEmailSentFor")
+                        .HasColumnType("date");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -838,6 +846,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("WantsOverdueEmail")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

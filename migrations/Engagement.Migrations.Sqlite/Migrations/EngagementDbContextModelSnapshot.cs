@@ -386,6 +386,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<int?>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Flag")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -468,6 +471,8 @@ namespace Engagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("FirstRespondedAt", "SubmittedAt");
 
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
@@ -786,6 +791,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OverdueEmailSentFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -814,6 +822,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsOverdueEmail")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -53,11 +53,30 @@ public sealed class FeedbackItem
 
     public int? ResponseEntryId { get; set; }
 
+    /// <summary>When the item first had a response (see <see cref="RecordFirstResponse"/>); never changes once set.</summary>
+    public DateTime? FirstRespondedAt { get; private set; }
+
     public List<FeedbackItemPriority> Priorities { get; set; } = [];
     public List<FeedbackNote> Notes { get; set; } = [];
 
     /// <summary>Safeguarding concerns are never published, and that decision cannot be undone.</summary>
     public bool CanBePublished => Flag != FeedbackFlag.SafeguardingConcern;
+
+    /// <summary>
+    /// The first response, defined once: the first of the item being linked to a published entry (or the entry it is
+    /// linked to being published), or a decision with a reason recorded on it (not for publication, a complaint pointed to
+    /// the complaints route, a safeguarding concern escalated). Only the first time counts; later calls change nothing.
+    /// </summary>
+    public bool RecordFirstResponse(DateTime at)
+    {
+        if (FirstRespondedAt is not null)
+        {
+            return false;
+        }
+
+        FirstRespondedAt = at;
+        return true;
+    }
 
     public static string FormatReference(int year, int sequence) => $"YS-{year:D4}-{sequence:D6}";
 }

@@ -227,6 +227,11 @@ public sealed class DemoDataSeeder(
                 ResponseEntryId = linked?.Id,
                 Priorities = seed.Priorities.Select(p => new FeedbackItemPriority { PriorityNumber = p }).ToList(),
             };
+            if (linked?.FirstPublishedAt is { } published)
+            {
+                item.RecordFirstResponse(published > item.SubmittedAt ? published : item.SubmittedAt);
+            }
+
             db.FeedbackItems.Add(item);
             i++;
         }

@@ -5,6 +5,7 @@ using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Identity;
 using Engagement.Infrastructure.Jobs;
 using Engagement.Infrastructure.Seeding;
+using Engagement.Web.Features.Deadlines;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,6 +50,8 @@ public static class ServiceConfiguration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         AddFeedback(services);
+        services.AddFirstResponsePromise(configuration);
+        services.AddScoped<Engagement.Infrastructure.Deadlines.OverdueEmailJob>();
         AddEvents(services);
         AddPublicLog(services);
         AddTriageAndResponses(services, configuration);
@@ -253,6 +256,9 @@ public static class ServiceConfiguration
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var dataDirectory = DataDirectory(app.Configuration, app.Environment);
+
+        // Fails start-up with a clear message when the bank holidays lack the current year or the setting is out of range.
+        app.Services.GetRequiredService<Engagement.Domain.Feedback.FirstResponsePromise>();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(dataDirectory);
     }
 

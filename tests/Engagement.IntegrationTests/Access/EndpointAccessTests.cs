@@ -120,6 +120,7 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
 
         // Staff: commissioners and administrators
         Get("/staff", Staff),
+        Post("/staff", Staff, "OverdueEmail"),
         Get("/staff/events", Staff),
         Get("/staff/events/new", Staff),
         Post("/staff/events/new", Staff),

@@ -235,7 +235,7 @@ public static class VolumeGenerator
             ? now.AddDays(-random.Next(1, 1100)).AddMinutes(random.Next(0, 1440))
             : entry.FirstPublishedAt.AddDays(-random.Next(1, 90)).AddMinutes(-random.Next(0, 1440));
         var (section, first, last) = entry is null ? Sections[random.Next(Sections.Length)] : Sections.First(s => s.Section == entry.Section);
-        return new FeedbackItem
+        var item = new FeedbackItem
         {
             Reference = FeedbackItem.FormatReference(submittedAt.Year, sequence),
             SubmittedAt = submittedAt,
@@ -248,6 +248,12 @@ public static class VolumeGenerator
             ResponseEntryId = entry?.Id,
             Priorities = [new FeedbackItemPriority { PriorityNumber = entry?.Priority ?? random.Next(first, last + 1) }],
         };
+        if (entry is not null)
+        {
+            item.RecordFirstResponse(entry.FirstPublishedAt);
+        }
+
+        return item;
     }
 
     private static int Option(string[] args, string name, int fallback)

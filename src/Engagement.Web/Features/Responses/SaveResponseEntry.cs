@@ -153,8 +153,20 @@ public static class FeedbackLinks
 
             item.ResponseEntryId = entry.Id;
             item.State = TriageRules.LinkedState(entry.IsPublished);
+            if (entry.IsPublished)
+            {
+                item.RecordFirstResponse(now);
+            }
         }
     }
+
+    /// <summary>
+    /// Publishing is the first response for every linked item that has not had one (see FeedbackItem.RecordFirstResponse:
+    /// set once, so unpublishing and publishing again change nothing).
+    /// </summary>
+    public static Task<int> RecordFirstResponsesAsync(EngagementDbContext db, ResponseEntry entry, DateTime now, CancellationToken cancellationToken) =>
+        db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id && f.FirstRespondedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.FirstRespondedAt, now), cancellationToken);
 
     /// <summary>After publishing or unpublishing: every linked item shows the matching state on its tracking page.</summary>
     public static Task<int> SetStateAsync(EngagementDbContext db, ResponseEntry entry, CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ public sealed class FlagComplaintHandler(EngagementDbContext db, EmailOutbox out
         item.FlaggedAt = now;
         item.FlaggedByUserId = command.UserId;
         TriageRules.MarkLookedAt(item);
+        item.RecordFirstResponse(now);
 
         var emailed = false;
         if (item.ContactEmail is not null && !item.IsQuarantined)

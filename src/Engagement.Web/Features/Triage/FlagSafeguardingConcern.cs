@@ -52,6 +52,7 @@ public sealed class FlagSafeguardingConcernHandler(
         item.FlaggedByUserId = command.UserId;
         item.ResponseEntryId = null;
         item.State = FeedbackState.Closed;
+        item.RecordFirstResponse(now);
 
         var options = service.Value;
         var staffLink = options.Link($"/staff/feedback/{item.Id}");

@@ -65,6 +65,10 @@ public sealed class LinkFeedbackToEntryHandler(EngagementDbContext db, Reference
 
             item.ResponseEntryId = entry.Id;
             item.State = TriageRules.LinkedState(entry.IsPublished);
+            if (entry.IsPublished)
+            {
+                item.RecordFirstResponse(now);
+            }
             db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, command.UserId, now, "entry=" + entry.Reference));
             await db.SaveChangesAsync(token);
             published = entry.IsPublished;

@@ -47,6 +47,7 @@ public sealed class MarkNotForPublicationHandler(EngagementDbContext db, TimePro
         item.FlaggedByUserId = command.UserId;
         item.ResponseEntryId = null;
         item.State = FeedbackState.Closed;
+        item.RecordFirstResponse(now);
         db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.NotForPublication, command.UserId, now, $"reason={command.Reason}"));
         await db.SaveChangesAsync(cancellationToken);
         if (wasLinked)
