@@ -52,6 +52,7 @@ public static class ServiceConfiguration
         AddFeedback(services);
         services.AddFirstResponsePromise(configuration);
         services.AddScoped<Engagement.Infrastructure.Deadlines.OverdueEmailJob>();
+        services.AddScoped<Features.Deadlines.OnTimeShare>();
         AddEvents(services);
         AddPublicLog(services);
         AddTriageAndResponses(services, configuration);
