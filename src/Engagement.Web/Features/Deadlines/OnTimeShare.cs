@@ -20,11 +20,12 @@ public sealed class OnTimeShare(EngagementDbContext db, FirstResponsePromise pro
     public async Task<IReadOnlyList<OnTimeQuarter>> ByQuarterAsync(int? priority, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var items = db.FeedbackItems.AsNoTracking().Where(f => !f.IsQuarantined);
-        if (priority is { } number)
-        {
-            items = items.Where(f => f.Priorities.Any(p => p.PriorityNumber == number));
-        }
+        // For a priority, start from its index and join each item by key, rather than scan every item.
+        var items = (priority is { } number
+                ? db.FeedbackItemPriorities.AsNoTracking().Where(p => p.PriorityNumber == number)
+                    .Join(db.FeedbackItems.AsNoTracking(), p => p.FeedbackItemId, f => f.Id, (_, f) => f)
+                : db.FeedbackItems.AsNoTracking())
+            .Where(f => !f.IsQuarantined);
 
         // Items not yet due and not answered cannot be judged yet: leave them in the database.
         var undecidedFrom = promise.OverdueCutoffUtc(now);
