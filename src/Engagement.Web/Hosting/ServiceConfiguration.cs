@@ -53,6 +53,11 @@ public static class ServiceConfiguration
         services.AddFirstResponsePromise(configuration);
         services.AddScoped<Engagement.Infrastructure.Deadlines.OverdueEmailJob>();
         services.AddScoped<Features.Deadlines.OnTimeShare>();
+        services.Configure<Features.Alerts.AlertOptions>(configuration.GetSection(Features.Alerts.AlertOptions.Section));
+        services.AddSingleton<Features.Alerts.AlertLinks>();
+        services.AddScoped<Features.Alerts.SubscribeToAlertsHandler>();
+        services.AddScoped<Features.Alerts.ConfirmAlertSubscriptionHandler>();
+        services.AddScoped<Features.Alerts.AlertJob>();
         AddEvents(services);
         AddPublicLog(services);
         AddTriageAndResponses(services, configuration);
@@ -301,7 +306,9 @@ public static class ServiceConfiguration
         Features.PublicLog.PublicLogEndpoints.MapPublicLogEndpoints(app);
         if (app.Configuration.GetValue("Jobs:RunServer", true))
         {
-            RecurringJobSchedule.Register(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
+            var jobs = app.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
+            RecurringJobSchedule.Register(jobs);
+            Features.Alerts.AlertJob.Register(jobs);
         }
 
         // Anything unmatched is a 404 for everyone (rather than a sign-in redirect from the fallback policy).
