@@ -290,9 +290,16 @@ public sealed partial class AlertTests : IAsyncLifetime
             Html.AssertErrorsDescribeTheirFields(page);
         }
 
+        // A filled honeypot is answered like a person, and nothing is stored or sent.
+        var bot = Address();
+        var botResponse = await SubscribeAsync(client, "?priority=5", new() { ["Input.Email"] = bot, ["Input.Frequency"] = "Daily", ["Input.Website"] = "http://spam.example" });
+        Assert.Equal("/alerts/check-your-email", botResponse.Headers.Location!.OriginalString);
+        await _factory.DispatchAsync();
+        Assert.Empty(MailTo(bot));
+
         await using (var db = _factory.CreateDbContext())
         {
-            Assert.False(await db.AlertSubscriptions.AnyAsync(s => s.Email.Contains("victim") || s.Email.Contains("script")));
+            Assert.False(await db.AlertSubscriptions.AnyAsync(s => s.Email.Contains("victim") || s.Email.Contains("script") || s.Email == bot));
         }
 
         var address = Address();

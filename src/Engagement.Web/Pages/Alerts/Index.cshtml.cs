@@ -40,6 +40,13 @@ public sealed class IndexModel(SubscribeToAlertsHandler subscribe, FeedbackChoic
             return limited;
         }
 
+        // The honeypot: people never see it, so a filled one is a bot. It is told what a person is told, and nothing is
+        // stored or sent.
+        if (!string.IsNullOrEmpty(Input.Website))
+        {
+            return Redirect("/alerts/check-your-email");
+        }
+
         PriorityChoices = await choices.PrioritiesAsync(HttpContext.RequestAborted);
         ModelState.Clear();
         var result = await subscribe.HandleAsync(new SubscribeToAlerts(
@@ -64,5 +71,8 @@ public sealed class IndexModel(SubscribeToAlertsHandler subscribe, FeedbackChoic
         public List<ResponseStatus>? Statuses { get; set; } = [];
 
         public AlertFrequency? Frequency { get; set; }
+
+        /// <summary>The honeypot ("Leave this field empty"), hidden from people.</summary>
+        public string? Website { get; set; }
     }
 }
