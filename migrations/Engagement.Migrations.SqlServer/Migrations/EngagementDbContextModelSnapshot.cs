@@ -22,6 +22,72 @@ namespace Engagement.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Engagement.Domain.Alerts.AlertSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("LastStatusChangeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ManageStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("NextSummaryAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Priorities")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Statuses")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt");
+
+                    b.ToTable("AlertSubscriptions");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Auditing.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -409,6 +475,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FirstLookedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Flag")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -489,6 +558,8 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("FirstLookedAt", "SubmittedAt");
+
+                    b.HasIndex("FirstRespondedAt", "SubmittedAt");
 
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
@@ -852,6 +923,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateOnly?>("OverdueEmailSentFor")
+                        .HasColumnType("date");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -880,6 +954,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("WantsOverdueEmail")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

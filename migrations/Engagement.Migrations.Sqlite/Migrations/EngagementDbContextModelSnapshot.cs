@@ -17,6 +17,70 @@ namespace Engagement.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Engagement.Domain.Alerts.AlertSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastStatusChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManageStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextSummaryAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priorities")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statuses")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt");
+
+                    b.ToTable("AlertSubscriptions");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Auditing.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -392,6 +456,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FirstLookedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Flag")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -471,6 +538,8 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("FirstLookedAt", "SubmittedAt");
+
+                    b.HasIndex("FirstRespondedAt", "SubmittedAt");
 
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
@@ -826,6 +895,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OverdueEmailSentFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -854,6 +926,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsOverdueEmail")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

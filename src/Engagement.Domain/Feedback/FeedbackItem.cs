@@ -80,6 +80,9 @@ public sealed class FeedbackItem
 
     public int? ResponseEntryId { get; private set; }
 
+    /// <summary>When the item first had a response (see <see cref="RecordFirstResponse"/>); never changes once set.</summary>
+    public DateTime? FirstRespondedAt { get; private set; }
+
     /// <summary>The entry this item is linked to; loaded with the item whenever its link or state matters.</summary>
     public ResponseEntry? ResponseEntry { get; private set; }
 
@@ -175,6 +178,7 @@ public sealed class FeedbackItem
 
         SetFlag(FeedbackFlag.SafeguardingConcern, null, note, userId, at);
         UnlinkFromEntry();
+        RecordFirstResponse(at);
         return DomainResult.Ok;
     }
 
@@ -193,6 +197,7 @@ public sealed class FeedbackItem
 
         SetFlag(FeedbackFlag.Complaint, null, note, userId, at);
         MarkLookedAt(at);
+        RecordFirstResponse(at);
         return DomainResult.Ok;
     }
 
@@ -211,6 +216,7 @@ public sealed class FeedbackItem
 
         SetFlag(FeedbackFlag.NotForPublication, reason, note, userId, at);
         UnlinkFromEntry();
+        RecordFirstResponse(at);
         return DomainResult.Ok;
     }
 
@@ -244,6 +250,11 @@ public sealed class FeedbackItem
         ResponseEntryId = entry.Id == 0 ? null : entry.Id;
         entry.LinkedItemsChanged();
         MarkLookedAt(at);
+        if (entry.IsPublished)
+        {
+            RecordFirstResponse(at);
+        }
+
         return DomainResult.Ok;
     }
 
@@ -305,6 +316,23 @@ public sealed class FeedbackItem
 
     /// <summary>Any triage action on a new item means someone is looking at it.</summary>
     public void MarkLookedAt(DateTime at) => FirstLookedAt ??= at;
+
+    /// <summary>
+    /// The first response, defined once: the first of the item being linked to a published entry (or the entry it is
+    /// linked to being published), or a decision with a reason recorded on it (not for publication, a complaint pointed
+    /// to the complaints route, a safeguarding concern escalated). Only the first time counts; later calls change nothing.
+    /// The guarded methods record it themselves; publishing records it for every linked item at once.
+    /// </summary>
+    public bool RecordFirstResponse(DateTime at)
+    {
+        if (FirstRespondedAt is not null)
+        {
+            return false;
+        }
+
+        FirstRespondedAt = at;
+        return true;
+    }
 
     private DomainResult? SafeguardingFlagIsFinal(string property) => Flag == FeedbackFlag.SafeguardingConcern
         ? DomainResult.Refused("This item is a safeguarding concern: that flag cannot be changed", property)

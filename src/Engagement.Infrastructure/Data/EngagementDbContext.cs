@@ -23,6 +23,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<ResponseEntryPriority> ResponseEntryPriorities => Set<ResponseEntryPriority>();
     public DbSet<ResponseEntryEvent> ResponseEntryEvents => Set<ResponseEntryEvent>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Domain.Alerts.AlertSubscription> AlertSubscriptions => Set<Domain.Alerts.AlertSubscription>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventPriority> EventPriorities => Set<EventPriority>();
     public DbSet<Registration> Registrations => Set<Registration>();

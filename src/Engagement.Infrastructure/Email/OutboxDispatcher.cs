@@ -10,6 +10,9 @@ namespace Engagement.Infrastructure.Email;
 /// The recurring job that sends due outbox rows. Each row is claimed with a conditional UPDATE before it is sent, so two
 /// dispatchers (two app instances) never send the same row at once; a claim lapses after <see cref="ClaimDuration"/>
 /// (the SMTP timeout and a margin, seconds rather than minutes) if its dispatcher dies or cannot record the outcome. Logs carry row ids only, never addresses or bodies.
+/// One run reuses one SMTP connection (an <see cref="IEmailSession"/>) and takes the next batch at once while more are
+/// due, so a large alert goes out in one run instead of <see cref="BatchSize"/> every 15 seconds; it stops at a
+/// transient failure (the server is down or busy: back-off applies) or after <see cref="MaxBatchesPerRun"/> batches.
 /// </summary>
 public sealed class OutboxDispatcher(
     EngagementDbContext db,
@@ -25,34 +28,61 @@ public sealed class OutboxDispatcher(
     public static TimeSpan ClaimDuration(EmailOptions options) => TimeSpan.FromSeconds(options.Smtp.TimeoutSeconds + ClaimMarginSeconds);
     public const int BatchSize = 100;
 
+    /// <summary>At most this many batches in one run, so one run never holds the job for ever while mail keeps arriving.</summary>
+    public const int MaxBatchesPerRun = 500;
+
     private readonly string _instance = $"{Environment.MachineName}/{Guid.NewGuid():N}";
 
-    /// <summary>Sends up to <see cref="BatchSize"/> due messages and returns how many were sent.</summary>
+    /// <summary>Sends due messages, batch after batch on one connection, and returns how many were sent.</summary>
     [Hangfire.AutomaticRetry(Attempts = 0)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var now = Now();
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-
         var sent = 0;
-        foreach (var id in due)
+        await using var session = transport.OpenSession();
+        for (var batch = 0; batch < MaxBatchesPerRun; batch++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (await TrySendAsync(id, cancellationToken))
+            var now = Now();
+            var due = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+
+            var transientFailure = false;
+            foreach (var id in due)
             {
-                sent++;
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (await TrySendAsync(id, session, cancellationToken))
+                {
+                    case SendOutcome.Sent:
+                        sent++;
+                        break;
+                    case SendOutcome.WillRetry:
+                        transientFailure = true;
+                        break;
+                }
+            }
+
+            // A short batch means nothing more is due; a transient failure means the server needs its back-off.
+            if (due.Count < BatchSize || transientFailure)
+            {
+                break;
             }
         }
 
         return sent;
     }
 
-    private async Task<bool> TrySendAsync(long id, CancellationToken cancellationToken)
+    private enum SendOutcome
+    {
+        Sent,
+        NotClaimed,
+        FailedPermanently,
+        WillRetry,
+    }
+
+    private async Task<SendOutcome> TrySendAsync(long id, IEmailSession session, CancellationToken cancellationToken)
     {
         var now = Now();
         var lockedUntil = now + ClaimDuration(emailOptions.Value);
@@ -61,7 +91,7 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, _instance).SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
         if (claimed != 1)
         {
-            return false;
+            return SendOutcome.NotClaimed;
         }
 
         var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
@@ -69,7 +99,7 @@ public sealed class OutboxDispatcher(
         try
         {
             var message = OutboxMimeMessage.Build(row, emailOptions.Value.From, serviceOptions.Value.PublicBaseUrl);
-            await transport.SendAsync(message, cancellationToken);
+            await session.SendAsync(message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -87,12 +117,12 @@ public sealed class OutboxDispatcher(
                 .SetProperty(m => m.LockedBy, (string?)null)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
             logger.LogWarning("Outbox message {OutboxId} failed permanently after {Attempts} attempt(s): {ErrorKind}", id, attempts, Kind(exception));
-            return false;
+            return SendOutcome.FailedPermanently;
         }
         catch (Exception exception)
         {
             await RecordTransientFailureAsync(row.Id, row.CreatedAt, row.ToAddress, attempts, exception);
-            return false;
+            return SendOutcome.WillRetry;
         }
 
         var sentAt = Now();
@@ -103,7 +133,7 @@ public sealed class OutboxDispatcher(
             .SetProperty(m => m.LockedBy, (string?)null)
             .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
         logger.LogInformation("Outbox message {OutboxId} sent on attempt {Attempts}", id, attempts);
-        return true;
+        return SendOutcome.Sent;
     }
 
     private async Task RecordTransientFailureAsync(long id, DateTime createdAt, string toAddress, int attempts, Exception exception)

@@ -36,6 +36,12 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>For provider accounts: set when a commissioner or administrator rejects the registration.</summary>
     public DateTime? RejectedAt { get; set; }
+
+    /// <summary>For staff: opted in to a working-day email listing feedback whose first response is overdue.</summary>
+    public bool WantsOverdueEmail { get; set; }
+
+    /// <summary>The UK date of the last overdue email queued for this account: claimed before queuing, so one a day.</summary>
+    public DateOnly? OverdueEmailSentFor { get; set; }
 }
 
 public static class Roles

@@ -1,3 +1,5 @@
+using Engagement.Domain.Events;
+using Engagement.Infrastructure.Deadlines;
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Events;
 using Hangfire;
@@ -13,6 +15,10 @@ public static class RecurringJobSchedule
     public const string EmailOutbox = "email-outbox";
     public const string EmailRetention = "email-retention";
     public const string EventReminders = "event-reminders";
+    public const string OverdueEmail = "feedback-overdue-email";
+
+    /// <summary>07:00 UK time, Monday to Friday (the job itself skips bank holidays).</summary>
+    public const string OverdueEmailCron = "0 7 * * 1-5";
 
     /// <summary>Every 15 seconds (Hangfire 1.8 reads a six-field cron expression as including seconds).</summary>
     public const string EmailOutboxCron = "*/15 * * * * *";
@@ -22,5 +28,6 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<OutboxDispatcher>(EmailOutbox, job => job.RunAsync(CancellationToken.None), EmailOutboxCron);
         jobs.AddOrUpdate<EmailRetentionJob>(EmailRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<EventReminderJob>(EventReminders, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<OverdueEmailJob>(OverdueEmail, job => job.RunAsync(CancellationToken.None), OverdueEmailCron, new RecurringJobOptions { TimeZone = UkTime.Zone });
     }
 }

@@ -221,6 +221,12 @@ public sealed class DemoDataSeeder(
                 possibleSafeguarding: seed.Text.Contains("neglect", StringComparison.OrdinalIgnoreCase));
             if (linked is not null)
             {
+                // Answered when the entry was first published (or on arrival, for feedback that came later).
+                if (linked.FirstPublishedAt is { } published)
+                {
+                    item.RecordFirstResponse(published > submittedAt ? published : submittedAt);
+                }
+
                 item.LinkTo(linked, submittedAt);
             }
 

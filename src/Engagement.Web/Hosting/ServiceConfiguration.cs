@@ -5,6 +5,7 @@ using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Identity;
 using Engagement.Infrastructure.Jobs;
 using Engagement.Infrastructure.Seeding;
+using Engagement.Web.Features.Deadlines;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,6 +50,14 @@ public static class ServiceConfiguration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         AddFeedback(services);
+        services.AddFirstResponsePromise(configuration);
+        services.AddScoped<Engagement.Infrastructure.Deadlines.OverdueEmailJob>();
+        services.AddScoped<Features.Deadlines.OnTimeShare>();
+        services.Configure<Features.Alerts.AlertOptions>(configuration.GetSection(Features.Alerts.AlertOptions.Section));
+        services.AddSingleton<Features.Alerts.AlertLinks>();
+        services.AddScoped<Features.Alerts.SubscribeToAlertsHandler>();
+        services.AddScoped<Features.Alerts.ConfirmAlertSubscriptionHandler>();
+        services.AddScoped<Features.Alerts.AlertJob>();
         AddEvents(services);
         AddPublicLog(services);
         AddTriageAndResponses(services, configuration);
@@ -254,6 +263,9 @@ public static class ServiceConfiguration
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var dataDirectory = DataDirectory(app.Configuration, app.Environment);
+
+        // Fails start-up with a clear message when the bank holidays lack the current year or the setting is out of range.
+        app.Services.GetRequiredService<Engagement.Domain.Feedback.FirstResponsePromise>();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(dataDirectory);
     }
 
@@ -295,7 +307,9 @@ public static class ServiceConfiguration
         Features.PublicLog.PublicLogEndpoints.MapPublicLogEndpoints(app);
         if (app.Configuration.GetValue("Jobs:RunServer", true))
         {
-            RecurringJobSchedule.Register(app.Services.GetRequiredService<Hangfire.IRecurringJobManager>());
+            var jobs = app.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
+            RecurringJobSchedule.Register(jobs);
+            Features.Alerts.AlertJob.Register(jobs);
         }
 
         // Anything unmatched is a 404 for everyone (rather than a sign-in redirect from the fallback policy).

@@ -73,7 +73,8 @@ public sealed class SmtpServerProcess : IAsyncDisposable
                     return new Received(
                         MimeMessage.Load(f),
                         File.ReadAllText(f),
-                        envelope.GetProperty("rcpt_tos").EnumerateArray().Select(r => r.GetString()!).ToList());
+                        envelope.GetProperty("rcpt_tos").EnumerateArray().Select(r => r.GetString()!).ToList(),
+                        envelope.TryGetProperty("peer", out var peer) ? peer.GetString() : null);
                 })
                 .ToList()
             : [];
@@ -98,5 +99,6 @@ public sealed class SmtpServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public sealed record Received(MimeMessage Message, string Raw, IReadOnlyList<string> EnvelopeRecipients);
+    /// <summary>A message as received; <see cref="Peer"/> is the client's address and port, the same for one connection.</summary>
+    public sealed record Received(MimeMessage Message, string Raw, IReadOnlyList<string> EnvelopeRecipients, string? Peer = null);
 }

@@ -2,7 +2,8 @@
 
 Usage: /usr/bin/python3 smtp_server.py --port PORT --folder DIR [--tempfail N] [--reject]
 
-Every accepted message is saved as DIR/<n>.eml with DIR/<n>.json holding the envelope (mail_from, rcpt_tos).
+Every accepted message is saved as DIR/<n>.eml with DIR/<n>.json holding the envelope (mail_from, rcpt_tos) and the
+client's address and port (peer): messages sent on one connection share it.
 --tempfail N answers "451" to the first N deliveries; --reject answers "550" to every delivery.
 Prints READY once listening and stops when its standard input closes.
 """
@@ -35,7 +36,7 @@ class SavingHandler:
             number = self.saved
         base = os.path.join(self.folder, str(number))
         with open(base + ".json.tmp", "w") as f:
-            json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos}, f)
+            json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "peer": "%s:%s" % tuple(session.peer[:2])}, f)
         os.replace(base + ".json.tmp", base + ".json")
         with open(base + ".eml.tmp", "wb") as f:
             f.write(envelope.original_content)

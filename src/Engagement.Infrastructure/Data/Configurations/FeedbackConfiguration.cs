@@ -29,6 +29,9 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.HasIndex(f => new { f.FirstLookedAt, f.SubmittedAt });
         // "First feedback" per entry (the public log's days-to-first-response figures) reads this index alone.
         b.HasIndex(f => new { f.ResponseEntryId, f.SubmittedAt });
+
+        // The inbox's "overdue" and "due this week" filters and due-date order: no first response, submitted before a cutoff.
+        b.HasIndex(f => new { f.FirstRespondedAt, f.SubmittedAt });
         b.HasIndex(f => f.EventId);
         b.HasOne(f => f.ResponseEntry).WithMany().HasForeignKey(f => f.ResponseEntryId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.SetNull);

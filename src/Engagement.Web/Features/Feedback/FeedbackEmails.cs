@@ -10,7 +10,7 @@ public static class FeedbackEmails
 {
     public const string AcknowledgementKind = "feedback-acknowledgement";
 
-    public static EmailMessage Acknowledgement(ServiceOptions service, string toAddress, string reference, string trackingLink, int feedbackItemId) => new(
+    public static EmailMessage Acknowledgement(ServiceOptions service, string toAddress, string reference, string trackingLink, int feedbackItemId, int firstResponseWorkingDays) => new(
         toAddress,
         null,
         $"We have received your feedback: {reference}",
@@ -22,7 +22,7 @@ public static class FeedbackEmails
         Follow what happens to it with your private link (do not share it):
         {trackingLink}
 
-        A commissioner will read it and we aim to respond within 20 working days.
+        A commissioner will read it and we aim to respond within {firstResponseWorkingDays} working days.
 
         This is not the way to make a complaint or report a safeguarding concern. If someone is in immediate danger, call 999.
 
@@ -32,7 +32,7 @@ public static class FeedbackEmails
         <p>Thank you for your feedback to {WebUtility.HtmlEncode(service.CouncilName)}.</p>
         <p>Your reference is <strong>{WebUtility.HtmlEncode(reference)}</strong>.</p>
         <p><a href="{WebUtility.HtmlEncode(trackingLink)}">Follow what happens to your feedback</a> with your private link. Do not share it.</p>
-        <p>A commissioner will read it and we aim to respond within 20 working days.</p>
+        <p>A commissioner will read it and we aim to respond within {firstResponseWorkingDays} working days.</p>
         <p>This is not the way to make a complaint or report a safeguarding concern. If someone is in immediate danger, call 999.</p>
         <p>{WebUtility.HtmlEncode(service.CouncilName)}</p>
         """,

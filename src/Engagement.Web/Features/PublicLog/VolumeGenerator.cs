@@ -238,13 +238,19 @@ public static class VolumeGenerator
             ? now.AddDays(-random.Next(1, 1100)).AddMinutes(random.Next(0, 1440))
             : entry.FirstPublishedAt.AddDays(-random.Next(1, 90)).AddMinutes(-random.Next(0, 1440));
         var (section, first, last) = entry is null ? Sections[random.Next(Sections.Length)] : Sections.First(s => s.Section == entry.Section);
-        return FeedbackItem.Receive(
+        var item = FeedbackItem.Receive(
             new NewFeedback((SubmitterRole)random.Next(1, 5), null, section, "Synthetic feedback for load testing.", (FeedbackChannel)random.Next(1, 7),
                 [entry?.Priority ?? random.Next(first, last + 1)]),
             FeedbackItem.FormatReference(submittedAt.Year, sequence),
             SecureToken.Hash(sequence.ToString(CultureInfo.InvariantCulture) + "-volume"),
             submittedAt,
             possibleSafeguarding: false);
+        if (entry is not null)
+        {
+            item.RecordFirstResponse(entry.FirstPublishedAt);
+        }
+
+        return item;
     }
 
     private static int Option(string[] args, string name, int fallback)

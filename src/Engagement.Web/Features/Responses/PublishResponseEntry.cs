@@ -39,6 +39,10 @@ public sealed class PublishResponseEntryHandler(EngagementDbContext db, Progress
             try
             {
                 await db.SaveChangesAsync(token);
+                if (command.Publish)
+                {
+                    await FeedbackLinks.RecordFirstResponsesAsync(db, entry, now, token);
+                }
                 var queued = command.Publish ? await emails.QueueAsync(entry, published: true, token) : 0;
                 db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Publish ? ResponseAudit.Published : ResponseAudit.Unpublished, command.UserId, now, $"emails={queued}"));
                 await db.SaveChangesAsync(token);

@@ -155,6 +155,15 @@ public static class FeedbackLinks
             db.AuditRecords.Add(TriageAudit.Record(item.Id, TriageAudit.LinkedToEntry, userId, now, "entry=" + entry.Reference));
         }
     }
+
+    /// <summary>
+    /// Publishing is the first response for every linked item that has not had one (see FeedbackItem.RecordFirstResponse:
+    /// set once, so unpublishing and publishing again change nothing). A fact recorded in bulk, not a stored state:
+    /// what the tracking page shows is still derived.
+    /// </summary>
+    public static Task<int> RecordFirstResponsesAsync(EngagementDbContext db, ResponseEntry entry, DateTime now, CancellationToken cancellationToken) =>
+        db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id && f.FirstRespondedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.FirstRespondedAt, now), cancellationToken);
 }
 
 /// <summary>Audit records for response entries.</summary>

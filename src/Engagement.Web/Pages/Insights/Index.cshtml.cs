@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Pages.Insights;
 
 /// <summary>A horizontal bar chart drawn on the server as inline SVG, with its data as a table.</summary>
-public sealed record BarChart(string Id, string Title, string Description, IReadOnlyList<string> Series, IReadOnlyList<BarChartRow> Rows, string Format = "N0", string Unit = "")
+public sealed record BarChart(string Id, string Title, string Description, IReadOnlyList<string> Series, IReadOnlyList<BarChartRow> Rows, string Format = "N0", string Unit = "", double? Scale = null)
 {
     public const int Width = 640;
     public const int LabelWidth = 240;
@@ -23,7 +23,7 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
 
     public int Height => LegendHeight + Math.Max(1, Rows.Count) * GroupHeight;
 
-    public double Max => Math.Max(1, Rows.SelectMany(r => r.Values).DefaultIfEmpty(0).Max());
+    public double Max => Scale ?? Math.Max(1, Rows.SelectMany(r => r.Values).DefaultIfEmpty(0).Max());
 
     public int BarWidth(double value) => (int)Math.Round(value / Max * (Width - LabelWidth - 80));
 
@@ -34,8 +34,10 @@ public sealed record BarChartRow(string Label, IReadOnlyList<double> Values);
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPagesCache.PolicyName)]
-public sealed class IndexModel(PublicLogQuery query, EngagementDbContext db) : PageModel
+public sealed class IndexModel(PublicLogQuery query, EngagementDbContext db, Features.Deadlines.OnTimeShare onTime) : PageModel
 {
+    public Features.Deadlines.OnTimeShareView OnTime { get; private set; } = default!;
+
     public IReadOnlyList<BarChart> Charts { get; private set; } = [];
     public InsightFigures Figures { get; private set; } = default!;
 
@@ -45,6 +47,7 @@ public sealed class IndexModel(PublicLogQuery query, EngagementDbContext db) : P
     public async Task OnGetAsync()
     {
         var f = Figures = await query.InsightsAsync(HttpContext.RequestAborted);
+        OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, await onTime.ByQuarterAsync(null, HttpContext.RequestAborted), "feedback");
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.IsLive).OrderBy(p => p.Number)
             .Select(p => p.Number).ToListAsync(HttpContext.RequestAborted);
         string[] both = ["Feedback items", "Published entries"];

@@ -12,8 +12,10 @@ namespace Engagement.Web.Pages.Priorities;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPagesCache.PolicyName)]
-public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query) : PageModel
+public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Features.Deadlines.OnTimeShare onTime) : PageModel
 {
+    public Features.Deadlines.OnTimeShareView OnTime { get; private set; } = default!;
+
     public Priority Priority { get; private set; } = default!;
     public LogPage Entries { get; private set; } = new([], null, null);
     public PriorityFigures Figures { get; private set; } = default!;
@@ -29,6 +31,7 @@ public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query) : 
         Priority = priority;
         Entries = await query.PageAsync(new LogFilter { Priorities = [number] }, null, null, cancellationToken: HttpContext.RequestAborted);
         Figures = await query.PriorityFiguresAsync(number, HttpContext.RequestAborted);
+        OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, await onTime.ByQuarterAsync(number, HttpContext.RequestAborted), $"feedback linked to priority {number}");
         return Page();
     }
 }

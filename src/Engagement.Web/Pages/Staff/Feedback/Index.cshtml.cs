@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Deadlines;
 using Engagement.Web.Features.Feedback;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Pages.Staff.Feedback;
 
 /// <summary>The commissioners' inbox: feedback items with quick filters, filters and search; possible safeguarding first.</summary>
-public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) : PageModel
+public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, FirstResponsePromise promise, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -22,6 +23,8 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
         ("safeguarding", "Possible safeguarding"),
         ("unlinked", "Not yet linked"),
         ("mine", "Assigned to me"),
+        ("due-this-week", "Due this week"),
+        ("overdue", "Overdue"),
         ("quarantined", "Quarantined"),
     ];
 
@@ -46,6 +49,10 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
+    /// <summary>"due": waiting items by first-response due date, soonest (most overdue) first; otherwise newest first.</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -64,6 +71,8 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
         // Filters come from the address bar: a value that does not bind is simply not applied.
         ModelState.Clear();
         Show = QuickFilters.Any(f => f.Key == Show) ? Show : "";
+        Sort = Sort == "due" ? "due" : null;
+        Now = clock.GetUtcNow().UtcDateTime;
         Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim()[..Math.Min(Query.Trim().Length, 200)];
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         PriorityChoices = await choices.PrioritiesAsync(cancellationToken);
@@ -75,37 +84,48 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
         {
             counts[key] = key == "quarantined"
                 ? await Filtered(db.FeedbackItems.AsNoTracking().Where(f => f.IsQuarantined)).CountAsync(cancellationToken)
-                : await Quick(inbox, key, userId).CountAsync(cancellationToken);
+                : await Quick(inbox, key, userId, Now).CountAsync(cancellationToken);
         }
 
         Counts = counts;
         var selected = Show == "quarantined"
             ? Filtered(db.FeedbackItems.AsNoTracking().Where(f => f.IsQuarantined))
-            : Quick(inbox, Show!, userId);
+            : Quick(inbox, Show!, userId, Now);
         Total = counts[Show!];
 
-        var page = await selected
-            .OrderByDescending(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern)
-            .ThenByDescending(f => f.SubmittedAt)
-            .ThenByDescending(f => f.Id)
+        // The due date follows the arrival time, so "by due date" is oldest waiting item first.
+        var ordered = Sort == "due"
+            ? selected.OrderBy(f => f.FirstRespondedAt != null).ThenBy(f => f.SubmittedAt).ThenBy(f => f.Id)
+            : selected
+                .OrderByDescending(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern)
+                .ThenByDescending(f => f.SubmittedAt)
+                .ThenByDescending(f => f.Id);
+        var page = await ordered
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .Select(f => new Row(
                 f.Id, f.Reference, f.SubmittedAt, f.Section, f.Channel, FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Flag, f.PossibleSafeguarding,
                 f.Text.Length > 160 ? f.Text.Substring(0, 160) + "…" : f.Text,
                 f.ResponseEntryId != null,
+                f.FirstRespondedAt,
+                f.IsQuarantined,
                 db.Users.Where(u => u.Id == f.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         HasNextPage = page.Count > PageSize;
         Items = page.Take(PageSize).ToList();
     }
 
+    public DateTime Now { get; private set; }
+
+    public FirstResponsePromise Promise => promise;
+
     /// <summary>The address of this page with the current filters and one change.</summary>
-    public string Link(string? show = null, int? page = null)
+    public string Link(string? show = null, int? page = null, string? sort = null)
     {
         var values = new Dictionary<string, string?>
         {
             ["show"] = show ?? Show,
+            ["sort"] = sort ?? Sort,
             ["section"] = Section?.ToString(),
             ["priority"] = Priority?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["channel"] = Channel?.ToString(),
@@ -158,8 +178,10 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
         return items;
     }
 
-    private static IQueryable<FeedbackItem> Quick(IQueryable<FeedbackItem> items, string key, string userId) => key switch
+    private IQueryable<FeedbackItem> Quick(IQueryable<FeedbackItem> items, string key, string userId, DateTime now) => key switch
     {
+        "due-this-week" => items.DueThisWeek(promise, now),
+        "overdue" => items.Overdue(promise, now),
         "new" => items.Where(FeedbackItem.IsNew),
         "safeguarding" => items.Where(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern),
         "unlinked" => items.Where(FeedbackItem.IsOpenAndUnlinked),
@@ -178,5 +200,7 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices) 
         bool PossibleSafeguarding,
         string Excerpt,
         bool IsLinked,
+        DateTime? FirstRespondedAt,
+        bool IsQuarantined,
         string? AssignedTo);
 }

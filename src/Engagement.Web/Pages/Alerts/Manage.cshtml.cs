@@ -1,0 +1,29 @@
+using Engagement.Domain.Alerts;
+using Engagement.Infrastructure.Data;
+using Engagement.Web.Features.Alerts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Engagement.Web.Pages.Alerts;
+
+/// <summary>"Manage your email alerts" with no account: what is followed, how often, and a button to stop.</summary>
+[AllowAnonymous]
+public sealed class ManageModel(EngagementDbContext db, AlertLinks links) : PageModel
+{
+    public AlertSubscription Subscription { get; private set; } = default!;
+
+    public string UnsubscribeLink { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        if (await links.FindAsync(db, token, HttpContext.RequestAborted) is not { ConfirmedAt: not null } subscription)
+        {
+            return NotFound();
+        }
+
+        Subscription = subscription;
+        UnsubscribeLink = "/alerts/unsubscribe/" + token;
+        return Page();
+    }
+}
