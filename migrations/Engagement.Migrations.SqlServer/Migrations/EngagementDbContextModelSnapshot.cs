@@ -303,6 +303,12 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("PersonalDetailsDeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("RemindersStopped")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -395,6 +401,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ContentErasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("EnteredByUserId")
                         .HasMaxLength(450)
@@ -576,6 +585,39 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PlacedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId", "ReleasedAt");
+
+                    b.ToTable("RetentionHolds");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntry", b =>
@@ -1086,6 +1128,15 @@ namespace Engagement.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
                         .WithMany("Notes")
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
+                        .WithMany()
                         .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

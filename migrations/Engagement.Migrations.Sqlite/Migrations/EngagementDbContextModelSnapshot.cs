@@ -290,6 +290,12 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PersonalDetailsDeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RemindersStopped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -377,6 +383,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContentErasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EnteredByUserId")
@@ -556,6 +565,37 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId", "ReleasedAt");
+
+                    b.ToTable("RetentionHolds");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntry", b =>
@@ -1054,6 +1094,15 @@ namespace Engagement.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
                         .WithMany("Notes")
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
+                        .WithMany()
                         .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -32,6 +32,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Security.SignInThrottleEntry> SignInThrottles => Set<Security.SignInThrottleEntry>();
+    public DbSet<Domain.Privacy.RetentionHold> RetentionHolds => Set<Domain.Privacy.RetentionHold>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Events;
+using Engagement.Infrastructure.Privacy;
 using Hangfire;
 
 namespace Engagement.Infrastructure.Jobs;
@@ -13,6 +14,7 @@ public static class RecurringJobSchedule
     public const string EmailOutbox = "email-outbox";
     public const string EmailRetention = "email-retention";
     public const string EventReminders = "event-reminders";
+    public const string DataRetention = "data-retention";
 
     /// <summary>Every 15 seconds (Hangfire 1.8 reads a six-field cron expression as including seconds).</summary>
     public const string EmailOutboxCron = "*/15 * * * * *";
@@ -22,5 +24,6 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<OutboxDispatcher>(EmailOutbox, job => job.RunAsync(CancellationToken.None), EmailOutboxCron);
         jobs.AddOrUpdate<EmailRetentionJob>(EmailRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<EventReminderJob>(EventReminders, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<RetentionJob>(DataRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30));
     }
 }

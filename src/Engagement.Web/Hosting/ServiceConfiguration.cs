@@ -4,7 +4,9 @@ using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Identity;
 using Engagement.Infrastructure.Jobs;
+using Engagement.Infrastructure.Privacy;
 using Engagement.Infrastructure.Seeding;
+using Engagement.Web.Features.Privacy;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -44,6 +46,8 @@ public static class ServiceConfiguration
         database.ConnectionString = DatabaseRegistration.ResolveConnectionString(configuration, database.Provider, dataDirectory);
         services.AddEngagementJobs(configuration, database);
         services.AddEngagementEmail(configuration, builder.Environment.ContentRootPath, dataDirectory);
+        services.AddEngagementRetention(configuration);
+        services.AddEngagementPrivacyFeatures();
         services.AddScoped<Features.Email.RetryFailedEmailHandler>();
         services.AddScoped<PrioritySeeder>();
         services.AddScoped<DemoDataSeeder>();

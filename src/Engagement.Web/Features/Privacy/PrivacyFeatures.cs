@@ -1,0 +1,10 @@
+namespace Engagement.Web.Features.Privacy;
+
+public static class PrivacyFeatures
+{
+    /// <summary>Withdrawal, unsubscribe and data request handlers (issue 11).</summary>
+    public static IServiceCollection AddEngagementPrivacyFeatures(this IServiceCollection services)
+    {
+        return services;
+    }
+}
