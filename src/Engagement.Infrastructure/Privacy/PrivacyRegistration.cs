@@ -15,6 +15,7 @@ public static class PrivacyRegistration
             provider.GetRequiredService<IOptions<RetentionOptions>>().Value,
             provider.GetRequiredService<IOptions<EmailOptions>>().Value));
         services.AddScoped<RetentionJob>();
+        services.AddSingleton<UnsubscribeLinks>();
         return services;
     }
 }

@@ -41,7 +41,8 @@ public sealed class SubmitFeedbackHandler(
     EmailOutbox outbox,
     SafeguardingSignals signals,
     TimeProvider clock,
-    IOptions<ServiceOptions> service)
+    IOptions<ServiceOptions> service,
+    Engagement.Infrastructure.Privacy.UnsubscribeLinks unsubscribe)
 {
     public async Task<FeedbackReceipt> HandleAsync(SubmitFeedback command, CancellationToken cancellationToken = default)
     {
@@ -111,7 +112,8 @@ public sealed class SubmitFeedbackHandler(
         if (item.ContactEmail is not null && (item.ConsentToContact || item.ConsentToProgressUpdates) && !item.IsQuarantined)
         {
             var trackingLink = service.Value.Link("/feedback/track/" + command.TrackingToken);
-            outbox.Queue(FeedbackEmails.Acknowledgement(service.Value, item.ContactEmail, item.Reference, trackingLink, item.Id));
+            outbox.Queue(FeedbackEmails.Acknowledgement(service.Value, item.ContactEmail, item.Reference, trackingLink, item.Id,
+                item.ConsentToProgressUpdates ? unsubscribe.ForFeedback([item.Id]) : null));
         }
 
         await db.SaveChangesAsync(cancellationToken);

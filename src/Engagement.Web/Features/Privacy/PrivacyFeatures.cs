@@ -5,6 +5,10 @@ public static class PrivacyFeatures
     /// <summary>Withdrawal, unsubscribe and data request handlers (issue 11).</summary>
     public static IServiceCollection AddEngagementPrivacyFeatures(this IServiceCollection services)
     {
+        services.AddScoped<PersonalDataRemoval>();
+        services.AddScoped<WithdrawFeedbackHandler>();
+        services.AddScoped<WithdrawBookingHandler>();
+        services.AddScoped<UnsubscribeHandler>();
         return services;
     }
 }
