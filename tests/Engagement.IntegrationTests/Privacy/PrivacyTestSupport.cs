@@ -15,8 +15,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Engagement.IntegrationTests.Privacy;
 
 /// <summary>The app with a clock the test moves (months at a time), the bot timer off, and optional extra settings.</summary>
-public sealed class PrivacyFactory(IDictionary<string, string?>? extra = null) : EngagementFactory
+public sealed class PrivacyFactory : EngagementFactory
 {
+    private IDictionary<string, string?>? _extra;
+
+    /// <summary>The app with these settings on top (for a test that changes one).</summary>
+    public static PrivacyFactory With(IDictionary<string, string?> settings) => new() { _extra = settings };
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override IDictionary<string, string?> Settings
@@ -24,7 +29,7 @@ public sealed class PrivacyFactory(IDictionary<string, string?>? extra = null) :
         get
         {
             var settings = new Dictionary<string, string?> { ["Feedback:MinimumSecondsToComplete"] = "0" };
-            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            foreach (var (key, value) in _extra ?? new Dictionary<string, string?>())
             {
                 settings[key] = value;
             }

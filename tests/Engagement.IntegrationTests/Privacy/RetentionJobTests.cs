@@ -192,7 +192,7 @@ public sealed class RetentionJobTests
             Assert.Contains("kept for 6 years", text);
         }
 
-        await using var changed = new PrivacyFactory(new Dictionary<string, string?>
+        await using var changed = PrivacyFactory.With(new Dictionary<string, string?>
         {
             ["Retention:ContactDetailsMonths"] = "18",
             ["Retention:BookingMonths"] = "3",

@@ -51,7 +51,7 @@ public sealed class WithdrawModel(EngagementDbContext db, WithdrawFeedbackHandle
 
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("Choice", result.Error!);
+            ModelState.AddModelError("confirm", result.Error!);
             return Page();
         }
 

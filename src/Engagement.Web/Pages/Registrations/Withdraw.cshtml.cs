@@ -42,7 +42,7 @@ public sealed class WithdrawModel(EngagementDbContext db, WithdrawBookingHandler
 
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("Choice", result.Error!);
+            ModelState.AddModelError("confirm", result.Error!);
             return Page();
         }
 
