@@ -87,6 +87,11 @@ public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, Ret
             }, cancellationToken),
         };
 
+        if (counts.Values.Any(c => c > 0))
+        {
+            await SqliteMaintenance.CheckpointAsync(db, cancellationToken);
+        }
+
         foreach (var (rule, count) in counts)
         {
             logger.LogInformation("Retention rule {Rule} removed {Count} record(s)", rule, count);

@@ -138,6 +138,14 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/staff/events/{id:int}/edit", Staff, "/staff/events/{event}/edit"),
         Post("/staff/events/{id:int}/edit", Staff, sample: "/staff/events/{event}/edit"),
         Get("/staff/events/{id:int}/attendees.csv", Staff, "/staff/events/{event}/attendees.csv"),
+        Get("/staff/data-requests", Staff),
+        Get("/staff/data-requests/new", Staff),
+        Post("/staff/data-requests/new", Staff),
+        Get("/staff/data-requests/{id:int}", Staff, "/staff/data-requests/999999"), // 404 for staff
+        Post("/staff/data-requests/{id:int}", Staff, "Search", "/staff/data-requests/999999"),
+        Post("/staff/data-requests/{id:int}", Staff, "Export", "/staff/data-requests/999999"),
+        Post("/staff/data-requests/{id:int}", Staff, "Erase", "/staff/data-requests/999999"),
+        Post("/staff/data-requests/{id:int}", Staff, "Complete", "/staff/data-requests/999999"),
         Get("/staff/providers", Staff),
         Post("/staff/providers", Staff, "Approve"),
         Get("/staff/providers/{id}", Staff, "/staff/providers/not-a-real-organisation"), // 404 for staff

@@ -15,3 +15,15 @@ internal sealed class RetentionHoldConfiguration : IEntityTypeConfiguration<Rete
         b.HasOne<FeedbackItem>().WithMany().HasForeignKey(h => h.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DataRequestConfiguration : IEntityTypeConfiguration<DataRequest>
+{
+    public void Configure(EntityTypeBuilder<DataRequest> b)
+    {
+        b.Property(r => r.CaseReference).HasMaxLength(50);
+        b.Property(r => r.RecordedByUserId).HasMaxLength(450);
+        b.Property(r => r.CompletedByUserId).HasMaxLength(450);
+        b.Property(r => r.ErasureReason).HasMaxLength(500);
+        b.HasIndex(r => new { r.CompletedAt, r.DueOn });
+    }
+}

@@ -9,6 +9,8 @@ public static class PrivacyFeatures
         services.AddScoped<WithdrawFeedbackHandler>();
         services.AddScoped<WithdrawBookingHandler>();
         services.AddScoped<UnsubscribeHandler>();
+        services.AddScoped<PersonalDataSearch>();
+        services.AddScoped<DataRequestHandler>();
         return services;
     }
 }

@@ -149,6 +149,21 @@ public sealed class PersonalDataRemoval(EngagementDbContext db, TimeProvider clo
     }
 }
 
+internal static class Removal
+{
+    /// <summary>After a removal that succeeded, clears the SQLite write-ahead log of the old values.</summary>
+    public static async Task<DomainResult?> ThenCheckpointAsync(EngagementDbContext db, Task<DomainResult?> removal, CancellationToken cancellationToken)
+    {
+        var result = await removal;
+        if (result is { Succeeded: true })
+        {
+            await SqliteMaintenance.CheckpointAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+}
+
 /// <summary>The private tracking page's choices: finds the item by its link's token, applies the choice at once.</summary>
 public sealed class WithdrawFeedbackHandler(EngagementDbContext db, PersonalDataRemoval removal)
 {
@@ -156,11 +171,11 @@ public sealed class WithdrawFeedbackHandler(EngagementDbContext db, PersonalData
     public Task<DomainResult?> HandleAsync(string trackingToken, FeedbackChoice choice, CancellationToken cancellationToken = default)
     {
         var hash = SecureToken.Hash(trackingToken);
-        return db.InTransactionAsync<DomainResult?>(async token =>
+        return Removal.ThenCheckpointAsync(db, db.InTransactionAsync<DomainResult?>(async token =>
         {
             var item = await db.FeedbackItems.SingleOrDefaultAsync(f => f.TrackingTokenHash == hash, token);
             return item is null ? null : await removal.ApplyAsync(item, choice, null, token);
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 }
 
@@ -181,11 +196,11 @@ public sealed class WithdrawBookingHandler(EngagementDbContext db, PersonalDataR
             }
         }
 
-        return await db.InTransactionAsync<DomainResult?>(async token =>
+        return await Removal.ThenCheckpointAsync(db, db.InTransactionAsync<DomainResult?>(async token =>
         {
             var registration = await db.Registrations.SingleOrDefaultAsync(r => r.TokenHash == hash, token);
             return registration is null ? null : await removal.ApplyAsync(registration, choice, null, token);
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 }
 

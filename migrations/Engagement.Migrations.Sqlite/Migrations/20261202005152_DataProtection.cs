@@ -31,6 +31,29 @@ namespace Engagement.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "DataRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CaseReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ErasureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SafeguardingDecision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RetentionHolds",
                 columns: table => new
                 {
@@ -54,6 +77,11 @@ namespace Engagement.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DataRequests_CompletedAt_DueOn",
+                table: "DataRequests",
+                columns: new[] { "CompletedAt", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RetentionHolds_FeedbackItemId_ReleasedAt",
                 table: "RetentionHolds",
                 columns: new[] { "FeedbackItemId", "ReleasedAt" });
@@ -62,6 +90,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataRequests");
+
             migrationBuilder.DropTable(
                 name: "RetentionHolds");
 
