@@ -24,7 +24,7 @@ public sealed class NewModel(DataRequestHandler handler, TimeProvider clock) : P
         }
 
         var received = Input.ReceivedOn.TryRead(ModelState, "Input.ReceivedOn", "The date received");
-        if (received is null && ModelState.IsValid)
+        if (received is null && Input.ReceivedOn.IsEmpty)
         {
             ModelState.AddModelError("Input.ReceivedOn", "Enter the date the request was received");
         }
