@@ -5,6 +5,7 @@ using Engagement.Domain.Privacy;
 using Engagement.Infrastructure.Identity;
 using Engagement.Infrastructure.Privacy;
 using Engagement.IntegrationTests.Events;
+using Engagement.IntegrationTests.Feedback;
 using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Web.Features.Triage;
 using Engagement.Web.Hosting;
@@ -158,6 +159,27 @@ public sealed class RetentionJobTests
             Assert.All(records, r => Assert.Matches("^count=[0-9]+$", r.Detail!));
             Assert.True(auditBefore > 0);
         }
+    }
+
+    [Fact]
+    public async Task On_a_fresh_database_nothing_is_removed_and_a_quarantined_submission_loses_its_details_after_the_period()
+    {
+        await using var factory = PrivacyFactory.With(new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
+        Assert.All((await factory.RunRetentionAsync()).Values, count => Assert.Equal(0, count));
+
+        var bot = await FeedbackJourney.SubmitAsync(factory, FeedbackJourney.Command("Buy cheap pills", "bot@example.org", consent: true) with { LooksLikeBot = true });
+        var person = await factory.SubmitAsync("A real open item", "person@example.org");
+        factory.Clock.Advance(11 * Month);
+        Assert.All((await factory.RunRetentionAsync()).Values, count => Assert.Equal(0, count));
+
+        factory.Clock.Advance(2 * Month);
+        var counts = await factory.RunRetentionAsync();
+        Assert.Equal(1, counts[RetentionJob.Rules.ContactDetails]);
+        Assert.All(counts.Where(c => c.Key != RetentionJob.Rules.ContactDetails), c => Assert.Equal(0, c.Value));
+        await using var db = factory.CreateDbContext();
+        Assert.Null(await db.FeedbackItems.Where(f => f.Reference == bot.Reference).Select(f => f.ContactEmail).SingleAsync());
+        Assert.Equal("person@example.org", (await factory.ItemAsync(person.Id)).ContactEmail);
+        Assert.All((await factory.RunRetentionAsync()).Values, count => Assert.Equal(0, count));
     }
 
     [Fact]
