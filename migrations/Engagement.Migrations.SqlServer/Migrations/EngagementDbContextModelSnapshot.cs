@@ -372,6 +372,12 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("PersonalDetailsDeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("RemindersStopped")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -464,6 +470,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ContentErasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("EnteredByUserId")
                         .HasMaxLength(450)
@@ -648,6 +657,95 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.DataRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ErasureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SafeguardingDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt", "DueOn");
+
+                    b.ToTable("DataRequests");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PlacedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId", "ReleasedAt");
+
+                    b.ToTable("RetentionHolds");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntry", b =>
@@ -1207,6 +1305,15 @@ namespace Engagement.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
                         .WithMany("Notes")
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
+                        .WithMany()
                         .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -357,6 +357,12 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PersonalDetailsDeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RemindersStopped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -444,6 +450,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContentErasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EnteredByUserId")
@@ -626,6 +635,91 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.DataRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafeguardingDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt", "DueOn");
+
+                    b.ToTable("DataRequests");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId", "ReleasedAt");
+
+                    b.ToTable("RetentionHolds");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntry", b =>
@@ -1171,6 +1265,15 @@ namespace Engagement.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
                         .WithMany("Notes")
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
+                {
+                    b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
+                        .WithMany()
                         .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -62,6 +62,44 @@ public sealed class Registration
         return DomainResult.Ok;
     }
 
+    // Data protection (issue 11).
+
+    /// <summary>When the name, email, organisation and access needs were removed (on request or after the event).</summary>
+    public DateTime? PersonalDetailsDeletedAt { get; set; }
+
+    /// <summary>The person asked for no more reminder emails for this booking.</summary>
+    public bool RemindersStopped { get; set; }
+
+    /// <summary>What the normalised email becomes once removed: unique per registration, so the one-place-per-address index holds.</summary>
+    public const string RemovedEmailPrefix = "removed:";
+
+    public static string RemovedEmailKey(int id) => RemovedEmailPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public DomainResult StopReminders()
+    {
+        RemindersStopped = true;
+        return DomainResult.Ok;
+    }
+
+    /// <summary>Removes the person's details; a booking that still holds or awaits a place must be cancelled first.</summary>
+    public DomainResult RemovePersonalDetails(DateTime at)
+    {
+        if (Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
+        {
+            return DomainResult.Refused("Cancel the booking before removing your details.");
+        }
+
+        Name = "";
+        Email = "";
+        NormalisedEmail = RemovedEmailKey(Id);
+        Organisation = null;
+        AccessNeeds = null;
+        RemindersStopped = true;
+        PersonalDetailsDeletedAt ??= at;
+        Version = Guid.NewGuid();
+        return DomainResult.Ok;
+    }
+
     /// <summary>Staff record attendance for someone with a place (and may correct it).</summary>
     public DomainResult MarkAttendance(bool attended)
     {

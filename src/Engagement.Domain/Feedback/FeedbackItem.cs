@@ -334,6 +334,55 @@ public sealed class FeedbackItem
         return true;
     }
 
+    // Data protection: withdrawal, erasure and retention. The retention job's set-based updates write the same values
+    // (ErasedText, nulls), so what "removed" means is defined here once.
+
+    /// <summary>What an erased item's text becomes: the row stays as a stub so an entry's "people who raised this" count stays true.</summary>
+    public const string ErasedText = "[Removed]";
+
+    /// <summary>When the text (and notes) were removed, at the person's request or under the retention policy.</summary>
+    public DateTime? ContentErasedAt { get; private set; }
+
+    public bool IsErased => ContentErasedAt is not null;
+
+    /// <summary>No more progress emails; the contact details stay if the person agreed to be contacted.</summary>
+    public DomainResult StopProgressEmails()
+    {
+        ConsentToProgressUpdates = false;
+        return DomainResult.Ok;
+    }
+
+    /// <summary>Removes the name and email address at once (and with them any consent to use them).</summary>
+    public DomainResult RemoveContactDetails(DateTime at)
+    {
+        ContactName = null;
+        ContactEmail = null;
+        ConsentToContact = false;
+        ConsentToProgressUpdates = false;
+        ContactDetailsDeletedAt ??= at;
+        return DomainResult.Ok;
+    }
+
+    /// <summary>
+    /// Removes what the person wrote, their contact details, the flag note and staff notes (load <see cref="Notes"/> first);
+    /// keeps the reference, section, priorities and the link to an entry. Refused while a safeguarding hold is active.
+    /// </summary>
+    public DomainResult EraseContent(DateTime at, bool underHold)
+    {
+        if (underHold)
+        {
+            return DomainResult.Refused("This feedback is on a safeguarding hold, so it cannot be deleted until the hold is released.");
+        }
+
+        RemoveContactDetails(at);
+        Text = ErasedText;
+        FlagNote = null;
+        SubmissionKey = null;
+        Notes.Clear();
+        ContentErasedAt ??= at;
+        return DomainResult.Ok;
+    }
+
     private DomainResult? SafeguardingFlagIsFinal(string property) => Flag == FeedbackFlag.SafeguardingConcern
         ? DomainResult.Refused("This item is a safeguarding concern: that flag cannot be changed", property)
         : null;

@@ -34,6 +34,8 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SavedDraft> SavedDrafts => Set<SavedDraft>();
     public DbSet<Security.SignInThrottleEntry> SignInThrottles => Set<Security.SignInThrottleEntry>();
+    public DbSet<Domain.Privacy.RetentionHold> RetentionHolds => Set<Domain.Privacy.RetentionHold>();
+    public DbSet<Domain.Privacy.DataRequest> DataRequests => Set<Domain.Privacy.DataRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

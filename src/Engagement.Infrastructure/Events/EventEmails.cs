@@ -53,14 +53,15 @@ public static class EventEmails
         return body.ToMessage(registration.Email, registration.Name, $"You now have a place at {ev.Title}", PromotionKind, Id(registration), Calendar(ev, service, now));
     }
 
-    public static EmailMessage Reminder(ServiceOptions service, Event ev, Registration registration, int hoursBefore)
+    public static EmailMessage Reminder(ServiceOptions service, Event ev, Registration registration, int hoursBefore, string unsubscribeUrl)
     {
         var body = new EmailLayout(service).Greeting(registration.Name)
             .Paragraph(hoursBefore >= 24
                 ? $"A reminder that {ev.Title} is coming up soon."
                 : $"A reminder that {ev.Title} starts soon.");
         AddDetails(body, ev, confirmed: true);
-        body.Paragraph("If you can no longer come, please cancel with the private link in the email we sent when you booked, so that someone else can have the place.");
+        body.Paragraph("If you can no longer come, please cancel with the private link in the email we sent when you booked, so that someone else can have the place.")
+            .Unsubscribe("Stop reminder emails for this booking", unsubscribeUrl);
         return body.ToMessage(registration.Email, registration.Name, $"Reminder: {ev.Title}", ReminderKind, Id(registration));
     }
 

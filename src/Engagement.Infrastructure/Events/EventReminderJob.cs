@@ -21,6 +21,7 @@ public sealed class EventReminderJob(
     TimeProvider clock,
     IConfiguration configuration,
     IOptions<ServiceOptions> service,
+    Privacy.UnsubscribeLinks unsubscribe,
     ILogger<EventReminderJob> logger)
 {
     public static readonly int[] DefaultHours = [48, 2];
@@ -53,14 +54,14 @@ public sealed class EventReminderJob(
             // The smallest configured hour whose window has begun.
             var due = hours.Where(h => now >= ev.StartsAt.AddHours(-h)).Min();
             var registrations = await db.Registrations.AsNoTracking()
-                .Where(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Confirmed)
+                .Where(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Confirmed && !r.RemindersStopped)
                 .Where(r => !db.RemindersSent.Any(s => s.RegistrationId == r.Id && s.EventStartsAt == ev.StartsAt && s.HoursBefore == due))
                 .OrderBy(r => r.Id)
                 .ToListAsync(cancellationToken);
             foreach (var registration in registrations)
             {
                 db.RemindersSent.Add(new ReminderSent { RegistrationId = registration.Id, EventStartsAt = ev.StartsAt, HoursBefore = due, QueuedAt = now });
-                outbox.Queue(EventEmails.Reminder(service.Value, ev, registration, due));
+                outbox.Queue(EventEmails.Reminder(service.Value, ev, registration, due, unsubscribe.ForRegistration(registration.Id)));
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Engagement.Domain.Events;
 using Engagement.Infrastructure.Deadlines;
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Events;
+using Engagement.Infrastructure.Privacy;
 using Hangfire;
 
 namespace Engagement.Infrastructure.Jobs;
@@ -19,6 +20,7 @@ public static class RecurringJobSchedule
 
     /// <summary>07:00 UK time, Monday to Friday (the job itself skips bank holidays).</summary>
     public const string OverdueEmailCron = "0 7 * * 1-5";
+    public const string DataRetention = "data-retention";
 
     /// <summary>Every 15 seconds (Hangfire 1.8 reads a six-field cron expression as including seconds).</summary>
     public const string EmailOutboxCron = "*/15 * * * * *";
@@ -29,5 +31,6 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<EmailRetentionJob>(EmailRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<EventReminderJob>(EventReminders, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<OverdueEmailJob>(OverdueEmail, job => job.RunAsync(CancellationToken.None), OverdueEmailCron, new RecurringJobOptions { TimeZone = UkTime.Zone });
+        jobs.AddOrUpdate<RetentionJob>(DataRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30));
     }
 }

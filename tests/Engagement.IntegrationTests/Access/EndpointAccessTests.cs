@@ -99,6 +99,10 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/feedback/{step:regex(^(who|provider-type|about|tell-us|priorities|contact|check)$)}", Public, sample: "/feedback/who"),
         Get("/feedback/confirmation", Public),
         Get("/feedback/track/{token}", Public, "/feedback/track/not-a-real-token"),
+        Get("/feedback/track/{token}/{choice:regex(^(stop-emails|remove-details|delete)$)}", Public, "/feedback/track/not-a-real-token/delete"),
+        Post("/feedback/track/{token}/{choice:regex(^(stop-emails|remove-details|delete)$)}", Public, sample: "/feedback/track/not-a-real-token/delete"),
+        Get("/unsubscribe/{token:length(20,1000)}", Public, "/unsubscribe/not-a-real-unsubscribe-address"),
+        Post("/unsubscribe/{token:length(20,1000)}", Public, sample: "/unsubscribe/not-a-real-unsubscribe-address", antiforgery: false), // RFC 8058 one-click: only the one-click body, only for an address the app issued
 
         // The public log and open data
         Get("/you-said-we-did", Public),
@@ -119,6 +123,8 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/events/{id:int}/booked", Public, "/events/{event}/booked"),
         Get("/registrations/{token:length(20,100)}", Public, "/registrations/not-a-real-booking-token-0000"),
         Post("/registrations/{token:length(20,100)}", Public, sample: "/registrations/not-a-real-booking-token-0000"),
+        Get("/registrations/{token:length(20,100)}/{choice:regex(^(stop-reminders|remove-details)$)}", Public, "/registrations/not-a-real-booking-token-0000/remove-details"),
+        Post("/registrations/{token:length(20,100)}/{choice:regex(^(stop-reminders|remove-details)$)}", Public, sample: "/registrations/not-a-real-booking-token-0000/remove-details"),
         Get("/account/register-provider", Public),
         Post("/account/register-provider", Public),
         Get("/account/confirm-email", Public),
@@ -140,6 +146,14 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/staff/events/{id:int}/edit", Staff, "/staff/events/{event}/edit"),
         Post("/staff/events/{id:int}/edit", Staff, sample: "/staff/events/{event}/edit"),
         Get("/staff/events/{id:int}/attendees.csv", Staff, "/staff/events/{event}/attendees.csv"),
+        Get("/staff/data-requests", Staff),
+        Get("/staff/data-requests/new", Staff),
+        Post("/staff/data-requests/new", Staff),
+        Get("/staff/data-requests/{id:int}", Staff, "/staff/data-requests/999999"), // 404 for staff
+        Post("/staff/data-requests/{id:int}", Staff, "Search", "/staff/data-requests/999999"),
+        Post("/staff/data-requests/{id:int}", Staff, "Export", "/staff/data-requests/999999"),
+        Post("/staff/data-requests/{id:int}", Staff, "Erase", "/staff/data-requests/999999"),
+        Post("/staff/data-requests/{id:int}", Staff, "Complete", "/staff/data-requests/999999"),
         Get("/staff/providers", Staff),
         Post("/staff/providers", Staff, "Approve"),
         Get("/staff/providers/{id}", Staff, "/staff/providers/not-a-real-organisation"), // 404 for staff

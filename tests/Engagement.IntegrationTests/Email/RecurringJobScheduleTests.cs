@@ -24,6 +24,7 @@ public sealed class RecurringJobScheduleTests
         Assert.Equal(RecurringJobSchedule.EmailOutboxCron, jobs[RecurringJobSchedule.EmailOutbox].Cron);
         Assert.Null(jobs[RecurringJobSchedule.EmailOutbox].Error);
         Assert.True(jobs.ContainsKey(RecurringJobSchedule.EmailRetention));
+        Assert.True(jobs.ContainsKey(RecurringJobSchedule.DataRetention));
         Assert.All(jobs.Values, job => Assert.DoesNotContain(job.Job.Args, a => a is not null and not CancellationToken));
     }
 }

@@ -113,5 +113,6 @@ public sealed class ConfigurationDocumentationTests
         BindStrictly<Engagement.Infrastructure.ServiceOptions>("Service");
         BindStrictly<Engagement.Infrastructure.Seeding.SeedOptions>("Seed");
         BindStrictly<Engagement.Web.Features.Triage.SafeguardingOptions>("Safeguarding");
+        BindStrictly<Engagement.Infrastructure.Privacy.RetentionOptions>("Retention");
     }
 }

@@ -9,7 +9,7 @@ namespace Engagement.Web.Features.Events;
 
 /// <summary>
 /// The answers so far on the booking pages, held server-side like the feedback journey's
-/// (docs/decisions/0013-journey-engine.md). Nothing is written until "Book my place".
+/// (docs/decisions/0013-journey-engine-and-result-type.md). Nothing is written until "Book my place".
 /// </summary>
 public sealed class RegistrationDraft : JourneyDraft
 {

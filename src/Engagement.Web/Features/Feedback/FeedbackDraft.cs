@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Engagement.Web.Features.Feedback;
 
 /// <summary>
-/// The answers so far, held server-side by <see cref="JourneyDrafts"/> (docs/decisions/0013-journey-engine.md). Nothing
+/// The answers so far, held server-side by <see cref="JourneyDrafts"/> (docs/decisions/0013-journey-engine-and-result-type.md). Nothing
 /// becomes a feedback item until "Send feedback".
 /// </summary>
 public sealed class FeedbackDraft : JourneyDraft

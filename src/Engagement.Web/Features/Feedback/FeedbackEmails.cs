@@ -10,7 +10,8 @@ public static class FeedbackEmails
 {
     public const string AcknowledgementKind = "feedback-acknowledgement";
 
-    public static EmailMessage Acknowledgement(ServiceOptions service, string toAddress, string reference, string trackingLink, int feedbackItemId, int firstResponseWorkingDays) => new(
+    /// <summary>With <paramref name="unsubscribeUrl"/> (the person asked for progress emails), a visible "stop" link and the one-click headers.</summary>
+    public static EmailMessage Acknowledgement(ServiceOptions service, string toAddress, string reference, string trackingLink, int feedbackItemId, int firstResponseWorkingDays, string? unsubscribeUrl) => new(
         toAddress,
         null,
         $"We have received your feedback: {reference}",
@@ -25,7 +26,7 @@ public static class FeedbackEmails
         A commissioner will read it and we aim to respond within {firstResponseWorkingDays} working days.
 
         This is not the way to make a complaint or report a safeguarding concern. If someone is in immediate danger, call 999.
-
+        {(unsubscribeUrl is null ? "" : $"\nTo stop progress emails about this feedback:\n{unsubscribeUrl}\n")}
         {service.CouncilName}
         """,
         $"""
@@ -34,8 +35,11 @@ public static class FeedbackEmails
         <p><a href="{WebUtility.HtmlEncode(trackingLink)}">Follow what happens to your feedback</a> with your private link. Do not share it.</p>
         <p>A commissioner will read it and we aim to respond within {firstResponseWorkingDays} working days.</p>
         <p>This is not the way to make a complaint or report a safeguarding concern. If someone is in immediate danger, call 999.</p>
+        {(unsubscribeUrl is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(unsubscribeUrl)}\">Stop progress emails about this feedback</a></p>")}
         <p>{WebUtility.HtmlEncode(service.CouncilName)}</p>
         """,
         AcknowledgementKind,
-        feedbackItemId.ToString(CultureInfo.InvariantCulture));
+        feedbackItemId.ToString(CultureInfo.InvariantCulture),
+        null,
+        unsubscribeUrl);
 }

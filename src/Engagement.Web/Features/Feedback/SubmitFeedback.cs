@@ -42,7 +42,8 @@ public sealed class SubmitFeedbackHandler(
     SafeguardingSignals signals,
     TimeProvider clock,
     IOptions<ServiceOptions> service,
-    FirstResponsePromise promise)
+    FirstResponsePromise promise,
+    Engagement.Infrastructure.Privacy.UnsubscribeLinks unsubscribe)
 {
     public async Task<FeedbackReceipt> HandleAsync(SubmitFeedback command, CancellationToken cancellationToken = default)
     {
@@ -96,7 +97,8 @@ public sealed class SubmitFeedbackHandler(
         if (item.ContactEmail is not null && (item.ConsentToContact || item.ConsentToProgressUpdates) && !item.IsQuarantined)
         {
             var trackingLink = service.Value.Link("/feedback/track/" + command.TrackingToken);
-            outbox.Queue(FeedbackEmails.Acknowledgement(service.Value, item.ContactEmail, item.Reference, trackingLink, item.Id, promise.WorkingDays));
+            outbox.Queue(FeedbackEmails.Acknowledgement(service.Value, item.ContactEmail, item.Reference, trackingLink, item.Id, promise.WorkingDays,
+                item.ConsentToProgressUpdates ? unsubscribe.ForFeedback([item.Id]) : null));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -16,7 +16,7 @@ namespace Engagement.Web.Features.Responses;
 /// listing their references. Only the token's hash is stored, so the email cannot carry the private tracking link: it
 /// gives the reference and the public entry page, and says that the link from the acknowledgement still works.
 /// </summary>
-public sealed class ProgressEmails(EngagementDbContext db, EmailOutbox outbox, IOptions<ServiceOptions> service)
+public sealed class ProgressEmails(EngagementDbContext db, EmailOutbox outbox, IOptions<ServiceOptions> service, Engagement.Infrastructure.Privacy.UnsubscribeLinks unsubscribe)
 {
     public const string Kind = "response-progress";
 
@@ -26,7 +26,7 @@ public sealed class ProgressEmails(EngagementDbContext db, EmailOutbox outbox, I
             .Where(f => f.ResponseEntryId == entry.Id && f.ConsentToProgressUpdates && f.ContactEmail != null &&
                 f.Flag != FeedbackFlag.SafeguardingConcern && !f.IsQuarantined)
             .OrderBy(f => f.Id)
-            .Select(f => new { f.Reference, Email = f.ContactEmail!, f.ContactName })
+            .Select(f => new { f.Id, f.Reference, Email = f.ContactEmail!, f.ContactName })
             .ToListAsync(cancellationToken);
 
         var options = service.Value;
@@ -54,7 +54,8 @@ public sealed class ProgressEmails(EngagementDbContext db, EmailOutbox outbox, I
 
             layout.Link("Read the entry and its history", options.Link($"/you-said-we-did/{entry.Reference}"))
                 .Paragraph("The private tracking link in the email we sent when you gave your feedback still shows where it is. We do not keep a copy of that link, so we cannot send it again.")
-                .Paragraph("You are getting this email because you asked to be told about progress.");
+                .Paragraph("You are getting this email because you asked to be told about progress.")
+                .Unsubscribe("Stop progress emails", unsubscribe.ForFeedback(person.Select(p => p.Id)));
             outbox.Queue(layout.ToMessage(first.Email, first.ContactName, $"An update on your feedback {person.First().Reference}", Kind,
                 entry.Id.ToString(CultureInfo.InvariantCulture)));
             count++;

@@ -29,7 +29,9 @@ public sealed class TrackModel(EngagementDbContext db) : PageModel
         var hash = SecureToken.Hash(token);
         var item = await db.FeedbackItems.AsNoTracking()
             .Where(f => f.TrackingTokenHash == hash)
-            .Select(f => new TrackedItem(f.Reference, f.SubmittedAt, f.Section, FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Text, f.ResponseEntryId))
+            .Select(f => new TrackedItem(f.Reference, f.SubmittedAt, f.Section,
+                FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Text, f.ResponseEntryId,
+                f.ConsentToProgressUpdates, f.ContactEmail != null || f.ContactName != null, f.ContentErasedAt))
             .SingleOrDefaultAsync(cancellationToken);
         if (item is null)
         {
@@ -37,6 +39,7 @@ public sealed class TrackModel(EngagementDbContext db) : PageModel
         }
 
         Item = item;
+        Token = token;
         if (item.ResponseEntryId is { } entryId)
         {
             var entry = await db.ResponseEntries.AsNoTracking()
@@ -55,7 +58,10 @@ public sealed class TrackModel(EngagementDbContext db) : PageModel
         return Page();
     }
 
-    public sealed record TrackedItem(string Reference, DateTime SubmittedAt, ServiceSection Section, FeedbackState State, string Text, int? ResponseEntryId);
+    public sealed record TrackedItem(string Reference, DateTime SubmittedAt, ServiceSection Section, FeedbackState State, string Text, int? ResponseEntryId,
+        bool GetsProgressEmails, bool HasContactDetails, DateTime? ErasedAt);
+
+    public string Token { get; private set; } = "";
 
     public sealed record LinkedEntry(string Reference, string Title, ResponseStatus Status, IReadOnlyList<HistoryLine> History);
 

@@ -14,7 +14,10 @@ namespace Engagement.Web.Pages.Registrations;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ManageModel(EngagementDbContext db, CancelRegistrationHandler cancel) : PageModel
 {
-    public sealed record Booking(string Name, RegistrationStatus Status, int EventId, string Title, DateTime StartsAt, DateTime EndsAt, bool EventCancelled);
+    public sealed record Booking(string Name, RegistrationStatus Status, int EventId, string Title, DateTime StartsAt, DateTime EndsAt, bool EventCancelled,
+        bool RemindersStopped = false, DateTime? DetailsRemovedAt = null);
+
+    public string Token { get; private set; } = "";
 
     public Booking Details { get; private set; } = new("", RegistrationStatus.Confirmed, 0, "", default, default, false);
 
@@ -48,7 +51,7 @@ public sealed class ManageModel(EngagementDbContext db, CancelRegistrationHandle
     {
         var hash = SecureToken.Hash(token);
         var found = await db.Registrations.AsNoTracking().Where(r => r.TokenHash == hash)
-            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new Booking(r.Name, r.Status, e.Id, e.Title, e.StartsAt, e.EndsAt, e.IsCancelled))
+            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new Booking(r.Name, r.Status, e.Id, e.Title, e.StartsAt, e.EndsAt, e.IsCancelled, r.RemindersStopped, r.PersonalDetailsDeletedAt))
             .SingleOrDefaultAsync();
         if (found is null)
         {
@@ -56,6 +59,7 @@ public sealed class ManageModel(EngagementDbContext db, CancelRegistrationHandle
         }
 
         Details = found;
+        Token = token;
         return true;
     }
 }

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Engagement.Domain.Auditing;
+using Engagement.Domain.Common;
+using Engagement.Domain.Events;
+using Engagement.Domain.Feedback;
+using Engagement.Domain.Privacy;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Identity;
+using Engagement.Web.Features.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Web.Features.Privacy;
+
+public sealed record HeldFeedback(int Id, string Reference, DateTime SubmittedAt, string Section, string State, string Text, string? ContactName,
+    string? ContactEmail, bool ProgressEmails, bool SafeguardingConcern, bool OnHold, DateTime? ErasedAt, IReadOnlyList<string> Notes);
+
+public sealed record HeldBooking(int Id, string Event, DateTime EventStartsAt, string Name, string Email, string? Organisation, string? AccessNeeds, string Status, DateTime BookedAt);
+
+public sealed record HeldEmail(long Id, string Kind, string To, string? ToName, string Subject, DateTime CreatedAt, DateTime? SentAt, string? TextBody);
+
+public sealed record HeldAccount(string Id, string Email, string DisplayName, string? Organisation, DateTime CreatedAt, bool EmailConfirmed);
+
+/// <summary>Everything the service holds for one email address or one feedback reference.</summary>
+public sealed record HeldData(string Query, IReadOnlyList<HeldFeedback> Feedback, IReadOnlyList<HeldBooking> Bookings, IReadOnlyList<HeldEmail> Emails, IReadOnlyList<HeldAccount> Accounts)
+{
+    public bool HasSafeguarding => Feedback.Any(f => f.SafeguardingConcern || f.OnHold);
+
+    /// <summary>Counts only, for the audit: never the values.</summary>
+    public string Counts => $"feedback={Feedback.Count};bookings={Bookings.Count};emails={Emails.Count};accounts={Accounts.Count}";
+}
+
+public static class DataRequestAudit
+{
+    public const string Recorded = "data-request.recorded";
+    public const string Searched = "data-request.searched";
+    public const string Exported = "data-request.exported";
+    public const string Erased = "data-request.erased";
+    public const string Completed = "data-request.completed";
+
+    public static AuditRecord Record(string action, int requestId, string userId, DateTime at, string? detail = null) =>
+        new() { At = at, ActorUserId = userId, Action = action, EntityType = "DataRequest", EntityId = requestId.ToString(CultureInfo.InvariantCulture), Detail = detail };
+}
+
+/// <summary>
+/// Finds what is held about a person for a data request: by email address (feedback contact details, bookings, emails
+/// sent, provider accounts) or by a feedback reference (that item). The query is never stored or logged.
+/// </summary>
+public sealed partial class PersonalDataSearch(EngagementDbContext db)
+{
+    [GeneratedRegex("^YS-[0-9]{4}-[0-9]{6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+
+    /// <summary>The normalised query, or an error message for the search box.</summary>
+    public static (string? Query, string? Error) Normalise(string? query)
+    {
+        var value = query?.Trim() ?? "";
+        if (value.Length == 0)
+        {
+            return (null, "Enter an email address or a feedback reference");
+        }
+
+        if (ReferencePattern().IsMatch(value.ToUpperInvariant()))
+        {
+            return (value.ToUpperInvariant(), null);
+        }
+
+        return value.Length <= 320 && new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(value)
+            ? (value.ToLowerInvariant(), null)
+            : (null, "Enter an email address like name@example.org, or a feedback reference like YS-2026-000123");
+    }
+
+    public static bool IsReference(string query) => query.StartsWith("YS-", StringComparison.Ordinal);
+
+    public async Task<HeldData> FindAsync(string query, CancellationToken cancellationToken)
+    {
+        var byReference = IsReference(query);
+        var items = await FeedbackQuery(query).AsNoTracking().Include(f => f.Notes).Include(f => f.ResponseEntry).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        var ids = items.Select(f => f.Id).ToList();
+        var held = await db.RetentionHolds.Where(h => ids.Contains(h.FeedbackItemId) && h.ReleasedAt == null).Select(h => h.FeedbackItemId).ToListAsync(cancellationToken);
+        var feedback = items.Select(f => new HeldFeedback(f.Id, f.Reference, f.SubmittedAt, f.Section.ToString(), f.State.Name(), f.Text, f.ContactName, f.ContactEmail,
+            f.ConsentToProgressUpdates, f.Flag == FeedbackFlag.SafeguardingConcern, held.Contains(f.Id), f.ContentErasedAt,
+            f.Notes.OrderBy(n => n.CreatedAt).Select(n => n.Text).ToList())).ToList();
+        if (byReference)
+        {
+            return new HeldData(query, feedback, [], [], []);
+        }
+
+        var bookings = await BookingQuery(query).AsNoTracking()
+            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new { r, e.Title, e.StartsAt })
+            .OrderBy(x => x.r.Id)
+            .Select(x => new HeldBooking(x.r.Id, x.Title, x.StartsAt, x.r.Name, x.r.Email, x.r.Organisation, x.r.AccessNeeds, x.r.Status.ToString(), x.r.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var emails = await EmailQuery(query).AsNoTracking().OrderBy(m => m.Id)
+            .Select(m => new HeldEmail(m.Id, m.Kind, m.ToAddress, m.ToName, m.Subject, m.CreatedAt, m.SentAt, m.TextBody))
+            .ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == query.ToUpperInvariant())
+            .Select(u => new HeldAccount(u.Id, u.Email!, u.DisplayName, u.OrganisationName, u.CreatedAt, u.EmailConfirmed))
+            .ToListAsync(cancellationToken);
+        return new HeldData(query, feedback, bookings, emails, accounts);
+    }
+
+    public IQueryable<FeedbackItem> FeedbackQuery(string query) => IsReference(query)
+        ? db.FeedbackItems.Where(f => f.Reference == query)
+        : db.FeedbackItems.Where(f => f.ContactEmail != null && f.ContactEmail.ToLower() == query);
+
+    public IQueryable<Registration> BookingQuery(string query) => db.Registrations.Where(r => r.NormalisedEmail == query);
+
+    public IQueryable<Domain.Email.OutboxMessage> EmailQuery(string query) => db.OutboxMessages.Where(m => m.ToAddress.ToLower() == query);
+}
+
+public sealed record RecordDataRequest(DataRequestKind Kind, DateOnly ReceivedOn, string? CaseReference, string UserId);
+
+public sealed record EraseHeldData(int RequestId, string Query, string? Reason, SafeguardingDecision? Decision, string UserId);
+
+public sealed record ErasureCounts(int Feedback, int Bookings, int Emails, int KeptForSafeguarding);
+
+/// <summary>Recording, erasing and completing data requests; each step audited with ids and counts only.</summary>
+public sealed class DataRequestHandler(
+    EngagementDbContext db,
+    TimeProvider clock,
+    PersonalDataSearch search,
+    PersonalDataRemoval removal,
+    CancelRegistrationHandler cancellations)
+{
+    public Task<DomainResult<int>> RecordAsync(RecordDataRequest command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async token =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var recorded = DataRequest.Record(command.Kind, command.ReceivedOn, command.CaseReference, command.UserId, now);
+            if (!recorded.Succeeded)
+            {
+                return DomainResult<int>.Refused(recorded.Error!, recorded.Field);
+            }
+
+            db.DataRequests.Add(recorded.Value!);
+            await db.SaveChangesAsync(token);
+            db.AuditRecords.Add(DataRequestAudit.Record(DataRequestAudit.Recorded, recorded.Value!.Id, command.UserId, now, "kind=" + command.Kind));
+            await db.SaveChangesAsync(token);
+            return DomainResult<int>.Ok(recorded.Value.Id);
+        }, cancellationToken);
+
+    /// <summary>Audits a search or an export (who, when, which request, how much was found).</summary>
+    public async Task AuditAsync(int requestId, string action, HeldData found, string userId, CancellationToken cancellationToken)
+    {
+        db.AuditRecords.Add(DataRequestAudit.Record(action, requestId, userId, clock.GetUtcNow().UtcDateTime, found.Counts));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases what the query finds: feedback to a stub (unless kept for safeguarding), bookings' details (a live booking
+    /// is cancelled first and its place offered to the waiting list), and every email to the address. Safeguarding
+    /// items need a decision; under "keep" they and their holds stay.
+    /// </summary>
+    public Task<DomainResult<ErasureCounts>> EraseAsync(EraseHeldData command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async token =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var request = await db.DataRequests.SingleOrDefaultAsync(r => r.Id == command.RequestId, token);
+            if (request is null)
+            {
+                return DomainResult<ErasureCounts>.Refused("There is no such request", "Query");
+            }
+
+            var items = await search.FeedbackQuery(command.Query).ToListAsync(token);
+            var ids = items.Select(f => f.Id).ToList();
+            var holds = await db.RetentionHolds.Where(h => ids.Contains(h.FeedbackItemId) && h.ReleasedAt == null).ToListAsync(token);
+            var safeguarding = items.Where(f => f.Flag == FeedbackFlag.SafeguardingConcern || holds.Any(h => h.FeedbackItemId == f.Id)).ToList();
+            if (safeguarding.Count > 0 && command.Decision is null)
+            {
+                return DomainResult<ErasureCounts>.Refused("Select what to do with the safeguarding feedback", "Decision");
+            }
+
+            var recorded = request.RecordErasure(command.Reason, safeguarding.Count > 0 ? command.Decision : null, now);
+            if (!recorded.Succeeded)
+            {
+                return DomainResult<ErasureCounts>.Refused(recorded.Error!, recorded.Field);
+            }
+
+            if (command.Decision == SafeguardingDecision.ReleaseAndErase)
+            {
+                foreach (var hold in holds)
+                {
+                    hold.Release(command.UserId, now);
+                }
+
+                await db.SaveChangesAsync(token);
+            }
+
+            var kept = command.Decision == SafeguardingDecision.ReleaseAndErase ? 0 : safeguarding.Count;
+            var feedback = 0;
+            foreach (var item in items.Where(f => kept == 0 || !safeguarding.Contains(f)).Where(f => !f.IsErased))
+            {
+                var erased = await removal.ApplyAsync(item, FeedbackChoice.Delete, command.UserId, token);
+                feedback += erased.Succeeded ? 1 : 0;
+            }
+
+            var bookings = 0;
+            var emails = 0;
+            if (!PersonalDataSearch.IsReference(command.Query))
+            {
+                foreach (var registration in await search.BookingQuery(command.Query).ToListAsync(token))
+                {
+                    var cancelled = registration.Cancel(now);
+                    if (cancelled is { Succeeded: true, Value: true })
+                    {
+                        await db.SaveChangesAsync(token);
+                        await db.Events.Where(e => e.Id == registration.EventId && e.ConfirmedCount > 0)
+                            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedCount, e => e.ConfirmedCount - 1), token);
+                        await cancellations.PromoteAsync(registration.EventId, now, token);
+                    }
+
+                    bookings += (await removal.ApplyAsync(registration, BookingChoice.RemoveDetails, command.UserId, token)).Succeeded ? 1 : 0;
+                }
+
+                emails = await search.EmailQuery(command.Query).ExecuteDeleteAsync(token);
+            }
+
+            var counts = new ErasureCounts(feedback, bookings, emails, kept);
+            db.AuditRecords.Add(DataRequestAudit.Record(DataRequestAudit.Erased, request.Id, command.UserId, now,
+                $"feedback={feedback};bookings={bookings};emails={emails};kept-for-safeguarding={kept}" +
+                (command.Decision is { } decision && safeguarding.Count > 0 ? ";decision=" + decision : "")));
+            await db.SaveChangesAsync(token);
+            return DomainResult<ErasureCounts>.Ok(counts);
+        }, cancellationToken);
+
+    public Task<DomainResult> CompleteAsync(int requestId, string userId, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async token =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var request = await db.DataRequests.SingleOrDefaultAsync(r => r.Id == requestId, token);
+            if (request is null)
+            {
+                return DomainResult.Refused("There is no such request");
+            }
+
+            var completed = request.Complete(userId, now);
+            if (completed.Succeeded)
+            {
+                db.AuditRecords.Add(DataRequestAudit.Record(DataRequestAudit.Completed, request.Id, userId, now));
+                await db.SaveChangesAsync(token);
+            }
+
+            return completed;
+        }, cancellationToken);
+}
