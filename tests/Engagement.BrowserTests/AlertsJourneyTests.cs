@@ -62,7 +62,7 @@ public sealed partial class AlertsJourneyTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop these emails" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Email alerts stopped");
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("You have unsubscribed");
         await BrowserFixture.AssertAccessibleAsync(page);
         var again = await page.GotoAsync(manage);
         Assert.Equal(404, again!.Status);

@@ -5,17 +5,19 @@ using Microsoft.Extensions.Options;
 
 namespace Engagement.Infrastructure.Privacy;
 
-/// <summary>What an unsubscribe link stops: progress emails for some feedback items, or reminders for one booking.</summary>
+/// <summary>What an unsubscribe link stops: progress emails for some feedback items, reminders for one booking, or an email alert subscription.</summary>
 public sealed record Unsubscription(UnsubscribeKind Kind, IReadOnlyList<int> Ids);
 
 public enum UnsubscribeKind
 {
     ProgressEmails = 1,
     EventReminders = 2,
+    EmailAlerts = 3,
 }
 
 /// <summary>
-/// One-click unsubscribe addresses (RFC 8058) that need no account and no stored token: the record ids, encrypted and
+/// The one set of unsubscribe addresses for every email a person can stop (progress emails, reminders, email alerts),
+/// served by the one page <c>/unsubscribe/{token}</c>. One-click (RFC 8058) addresses that need no account and no stored token: the record ids, encrypted and
 /// signed with the app's data protection keys (shared by every instance, kept in the database), so the address cannot
 /// be guessed or altered, and nothing about the person is readable in it.
 /// </summary>
@@ -26,6 +28,8 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider provider, IOptions<
     public string ForFeedback(IEnumerable<int> feedbackItemIds) => Url(UnsubscribeKind.ProgressEmails, feedbackItemIds);
 
     public string ForRegistration(int registrationId) => Url(UnsubscribeKind.EventReminders, [registrationId]);
+
+    public string ForAlerts(int subscriptionId) => Url(UnsubscribeKind.EmailAlerts, [subscriptionId]);
 
     /// <summary>The path a link points to (for pages that link to it themselves).</summary>
     public string Path(UnsubscribeKind kind, IEnumerable<int> ids) =>

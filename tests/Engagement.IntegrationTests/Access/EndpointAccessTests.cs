@@ -71,8 +71,6 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/alerts/check-your-email", Public),
         Get("/alerts/confirm/{token}", Public, "/alerts/confirm/not-a-real-token"), // 404
         Get("/alerts/manage/{token}", Public, "/alerts/manage/not-a-real-token"), // 404
-        Get("/alerts/unsubscribe/{token}", Public, "/alerts/unsubscribe/not-a-real-token"), // 404
-        Post("/alerts/unsubscribe/{token}", Public, sample: "/alerts/unsubscribe/not-a-real-token", antiforgery: false), // RFC 8058 one-click: the token in the address is the proof
         Get("/error/{code:int?}", Public, "/error/404"),
         Post("/error/{code:int?}", Public, sample: "/error/404", antiforgery: false), // re-executed for errors on POSTs; shows an error page only
 

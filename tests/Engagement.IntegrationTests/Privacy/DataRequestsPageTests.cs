@@ -132,7 +132,7 @@ public sealed class DataRequestsPageTests(PrivacyFactory factory) : IClassFixtur
             [DataRequestAudit.Erased, DataRequestAudit.Exported, DataRequestAudit.Recorded, DataRequestAudit.Searched],
             audit.Select(a => a.Action).Distinct().Order());
         Assert.All(audit, a => Assert.DoesNotContain("requester", a.Detail ?? "", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(audit, a => a.Action == DataRequestAudit.Erased && a.Detail == "feedback=1;bookings=1;emails=" + a.Detail!.Split("emails=")[1].Split(';')[0] + ";kept-for-safeguarding=1;decision=Keep");
+        Assert.Contains(audit, a => a.Action == DataRequestAudit.Erased && a.Detail == "feedback=1;bookings=1;emails=" + a.Detail!.Split("emails=")[1].Split(';')[0] + ";alerts=0;kept-for-safeguarding=1;decision=Keep");
         Assert.All(audit, a => Assert.NotNull(a.ActorUserId));
     }
 }

@@ -212,16 +212,19 @@ public sealed class RetentionJobTests
             Assert.Contains("Event booking details are deleted 6 months after the event.", text);
             Assert.Contains("deleted 30 days after sending", text);
             Assert.Contains("kept for 6 years", text);
+            Assert.Contains("Email alert requests that are not confirmed are deleted after 3 days", text);
         }
 
         await using var changed = PrivacyFactory.With(new Dictionary<string, string?>
         {
             ["Retention:ContactDetailsMonths"] = "18",
             ["Retention:BookingMonths"] = "3",
+            ["Alerts:UnconfirmedDays"] = "5",
         });
         var changedText = await PrivacyTextAsync(changed);
         Assert.Contains("Contact details given with feedback are deleted 18 months after the feedback is closed", changedText);
         Assert.Contains("Event booking details are deleted 3 months after the event.", changedText);
+        Assert.Contains("Email alert requests that are not confirmed are deleted after 5 days", changedText);
         Assert.Equal(18, changed.Services.GetRequiredService<RetentionPolicy>().ContactDetailsMonths);
     }
 

@@ -60,6 +60,8 @@ public sealed class SentinelErasureTests
         var concern = await SubmitAsync(factory, "Sentinel staff erasure text, the second", "Cressida Marchbank", "cm.requests@sentinel.example");
         await factory.HandleAsync<FlagSafeguardingConcernHandler>(h => h.HandleAsync(new FlagSafeguardingConcern(concern.Id, "Cressida Marchbank spoke to us", staff)));
         Assert.True((await EventsTestSupport.RegisterAsync(factory, EventsTestSupport.Command(eventId, "cm.requests@sentinel.example", "Cressida Marchbank"))).Succeeded);
+        await factory.HandleAsync<Engagement.Web.Features.Alerts.SubscribeToAlertsHandler>(h => h.HandleAsync(
+            new Engagement.Web.Features.Alerts.SubscribeToAlerts("cm.requests@sentinel.example", [3], [], [], Engagement.Domain.Alerts.AlertFrequency.Weekly)));
 
         // 5. Removed by the retention job: closed, then two years and a month pass.
         var retained = await SubmitAsync(factory, "Sentinel retention text", "Ptolemy Gardenhall", "pg.retained@sentinel.example");
@@ -83,6 +85,7 @@ public sealed class SentinelErasureTests
         });
         var (_, request) = await Html.GetAsync(staffClient, recorded.Headers.Location!.OriginalString);
         var searched = await Html.ParseAsync(await Html.SubmitAsync(staffClient, request, new Dictionary<string, string> { ["Query"] = "cm.requests@sentinel.example" }, "form[action*='handler=Search']"));
+        Assert.Contains("cm.requests@sentinel.example", searched.QuerySelector(".app-held-alert")!.TextContent, StringComparison.Ordinal);
         var erased = await Html.SubmitAsync(staffClient, searched, new Dictionary<string, string> { ["Reason"] = "Erasure request, identity checked", ["Decision"] = "ReleaseAndErase" }, "form[action*='handler=Erase']");
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
 

@@ -17,7 +17,7 @@ namespace Engagement.Web.Features.Alerts;
 /// watermark moves with a conditional update (only from the value this run read) in the same transaction as the outbox
 /// row, so a change is never sent twice to the same subscription, also when two job servers run at once.
 /// </summary>
-public sealed class AlertJob(EngagementDbContext db, EmailOutbox outbox, AlertLinks links, TimeProvider clock, IOptions<ServiceOptions> service, IOptions<AlertOptions> options)
+public sealed class AlertJob(EngagementDbContext db, EmailOutbox outbox, AlertLinks links, Engagement.Infrastructure.Privacy.UnsubscribeLinks unsubscribe, TimeProvider clock, IOptions<ServiceOptions> service, IOptions<AlertOptions> options)
 {
     public const string JobId = "email-alerts";
     public const string Cron = "*/5 * * * *";
@@ -118,7 +118,7 @@ public sealed class AlertJob(EngagementDbContext db, EmailOutbox outbox, AlertLi
         };
         return layout
             .Link("Manage your email alerts", links.Manage(subscription))
-            .Unsubscribe("Stop these emails", links.Unsubscribe(subscription))
+            .Unsubscribe("Stop these emails", unsubscribe.ForAlerts(subscription.Id))
             .ToMessage(subscription.Email, null, $"{subject}: {changes.Count} {(changes.Count == 1 ? "change" : "changes")}", EmailKind, subscription.Id.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -25,7 +25,7 @@ public sealed class AlertOptions
 public sealed record SubscribeToAlerts(string? Email, IReadOnlyList<int> Priorities, IReadOnlyList<ServiceSection> Sections, IReadOnlyList<ResponseStatus> Statuses, AlertFrequency? Frequency);
 
 /// <summary>
-/// The manage and one-click unsubscribe links: the subscription id and its random stamp, protected by ASP.NET Core Data
+/// The manage link (unsubscribing uses the one <c>UnsubscribeLinks</c> address for every kind of email): the subscription id and its random stamp, protected by ASP.NET Core Data
 /// Protection (keys shared by every instance in the database), so the job can put them in every alert while the
 /// database holds nothing that works as a link by itself. Deleting the subscription kills every link.
 /// </summary>
@@ -37,7 +37,6 @@ public sealed class AlertLinks(IDataProtectionProvider protection, IOptions<Serv
 
     public string Manage(AlertSubscription subscription) => service.Value.Link("/alerts/manage/" + Token(subscription));
 
-    public string Unsubscribe(AlertSubscription subscription) => service.Value.Link("/alerts/unsubscribe/" + Token(subscription));
 
     /// <summary>The subscription a token names, or null for anything forged, altered, truncated or gone.</summary>
     public async Task<AlertSubscription?> FindAsync(EngagementDbContext db, string? token, CancellationToken cancellationToken)

@@ -21,13 +21,15 @@ public sealed record HeldEmail(long Id, string Kind, string To, string? ToName, 
 
 public sealed record HeldAccount(string Id, string Email, string DisplayName, string? Organisation, DateTime CreatedAt, bool EmailConfirmed);
 
+public sealed record HeldAlert(int Id, string Email, string Frequency, string Follows, DateTime CreatedAt, DateTime? ConfirmedAt);
+
 /// <summary>Everything the service holds for one email address or one feedback reference.</summary>
-public sealed record HeldData(string Query, IReadOnlyList<HeldFeedback> Feedback, IReadOnlyList<HeldBooking> Bookings, IReadOnlyList<HeldEmail> Emails, IReadOnlyList<HeldAccount> Accounts)
+public sealed record HeldData(string Query, IReadOnlyList<HeldFeedback> Feedback, IReadOnlyList<HeldBooking> Bookings, IReadOnlyList<HeldEmail> Emails, IReadOnlyList<HeldAccount> Accounts, IReadOnlyList<HeldAlert> Alerts)
 {
     public bool HasSafeguarding => Feedback.Any(f => f.SafeguardingConcern || f.OnHold);
 
     /// <summary>Counts only, for the audit: never the values.</summary>
-    public string Counts => $"feedback={Feedback.Count};bookings={Bookings.Count};emails={Emails.Count};accounts={Accounts.Count}";
+    public string Counts => $"feedback={Feedback.Count};bookings={Bookings.Count};emails={Emails.Count};accounts={Accounts.Count};alerts={Alerts.Count}";
 }
 
 public static class DataRequestAudit
@@ -83,7 +85,7 @@ public sealed partial class PersonalDataSearch(EngagementDbContext db)
             f.Notes.OrderBy(n => n.CreatedAt).Select(n => n.Text).ToList())).ToList();
         if (byReference)
         {
-            return new HeldData(query, feedback, [], [], []);
+            return new HeldData(query, feedback, [], [], [], []);
         }
 
         var bookings = await BookingQuery(query).AsNoTracking()
@@ -97,8 +99,15 @@ public sealed partial class PersonalDataSearch(EngagementDbContext db)
         var accounts = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == query.ToUpperInvariant())
             .Select(u => new HeldAccount(u.Id, u.Email!, u.DisplayName, u.OrganisationName, u.CreatedAt, u.EmailConfirmed))
             .ToListAsync(cancellationToken);
-        return new HeldData(query, feedback, bookings, emails, accounts);
+        var alerts = (await AlertQuery(query).AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))
+            .Select(a => new HeldAlert(a.Id, a.Email, a.Frequency.ToString(), string.Join("; ",
+                new[] { a.Priorities.Length > 0 ? "priorities " + a.Priorities : null, a.Sections.Length > 0 ? "sections " + a.Sections : null, a.Statuses.Length > 0 ? "statuses " + a.Statuses : null }
+                    .Where(x => x is not null)), a.CreatedAt, a.ConfirmedAt))
+            .ToList();
+        return new HeldData(query, feedback, bookings, emails, accounts, alerts);
     }
+
+    public IQueryable<Domain.Alerts.AlertSubscription> AlertQuery(string query) => db.AlertSubscriptions.Where(a => a.Email.ToLower() == query);
 
     public IQueryable<FeedbackItem> FeedbackQuery(string query) => IsReference(query)
         ? db.FeedbackItems.Where(f => f.Reference == query)
@@ -113,7 +122,7 @@ public sealed record RecordDataRequest(DataRequestKind Kind, DateOnly ReceivedOn
 
 public sealed record EraseHeldData(int RequestId, string Query, string? Reason, SafeguardingDecision? Decision, string UserId);
 
-public sealed record ErasureCounts(int Feedback, int Bookings, int Emails, int KeptForSafeguarding);
+public sealed record ErasureCounts(int Feedback, int Bookings, int Emails, int KeptForSafeguarding, int Alerts = 0);
 
 /// <summary>Recording, erasing and completing data requests; each step audited with ids and counts only.</summary>
 public sealed class DataRequestHandler(
@@ -197,6 +206,7 @@ public sealed class DataRequestHandler(
 
             var bookings = 0;
             var emails = 0;
+            var alerts = 0;
             if (!PersonalDataSearch.IsReference(command.Query))
             {
                 foreach (var registration in await search.BookingQuery(command.Query).ToListAsync(token))
@@ -214,11 +224,12 @@ public sealed class DataRequestHandler(
                 }
 
                 emails = await search.EmailQuery(command.Query).ExecuteDeleteAsync(token);
+                alerts = await search.AlertQuery(command.Query).ExecuteDeleteAsync(token);
             }
 
-            var counts = new ErasureCounts(feedback, bookings, emails, kept);
+            var counts = new ErasureCounts(feedback, bookings, emails, kept, alerts);
             db.AuditRecords.Add(DataRequestAudit.Record(DataRequestAudit.Erased, request.Id, command.UserId, now,
-                $"feedback={feedback};bookings={bookings};emails={emails};kept-for-safeguarding={kept}" +
+                $"feedback={feedback};bookings={bookings};emails={emails};alerts={alerts};kept-for-safeguarding={kept}" +
                 (command.Decision is { } decision && safeguarding.Count > 0 ? ";decision=" + decision : "")));
             await db.SaveChangesAsync(token);
             return DomainResult<ErasureCounts>.Ok(counts);

@@ -219,6 +219,11 @@ public sealed class UnsubscribeHandler(EngagementDbContext db, PersonalDataRemov
                     count += (await removal.ApplyAsync(item, FeedbackChoice.StopEmails, null, token)).Succeeded ? 1 : 0;
                 }
             }
+            else if (what.Kind == UnsubscribeKind.EmailAlerts)
+            {
+                // Deleting the subscription stops every alert and ends its manage link; the address is not kept.
+                count = await db.AlertSubscriptions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(token);
+            }
             else
             {
                 foreach (var registration in await db.Registrations.Where(r => ids.Contains(r.Id)).ToListAsync(token))

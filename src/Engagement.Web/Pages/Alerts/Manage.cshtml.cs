@@ -9,7 +9,7 @@ namespace Engagement.Web.Pages.Alerts;
 
 /// <summary>"Manage your email alerts" with no account: what is followed, how often, and a button to stop.</summary>
 [AllowAnonymous]
-public sealed class ManageModel(EngagementDbContext db, AlertLinks links) : PageModel
+public sealed class ManageModel(EngagementDbContext db, AlertLinks links, Engagement.Infrastructure.Privacy.UnsubscribeLinks unsubscribe) : PageModel
 {
     public AlertSubscription Subscription { get; private set; } = default!;
 
@@ -23,7 +23,7 @@ public sealed class ManageModel(EngagementDbContext db, AlertLinks links) : Page
         }
 
         Subscription = subscription;
-        UnsubscribeLink = "/alerts/unsubscribe/" + token;
+        UnsubscribeLink = unsubscribe.Path(Engagement.Infrastructure.Privacy.UnsubscribeKind.EmailAlerts, [subscription.Id]);
         return Page();
     }
 }
