@@ -172,7 +172,7 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Events.SaveEventHandler>();
         services.AddScoped<Features.Events.ManageEventHandler>();
         services.AddScoped<Features.Events.ProviderAccounts>();
-        services.AddScoped<Engagement.Infrastructure.Events.EventReminderJob>();
+        services.AddScoped<Features.Events.EventReminderJob>();
     }
 
     private static void AddPublicLog(IServiceCollection services)
@@ -312,8 +312,7 @@ public static class ServiceConfiguration
         if (app.Configuration.GetValue("Jobs:RunServer", true))
         {
             var jobs = app.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
-            RecurringJobSchedule.Register(jobs);
-            Features.Alerts.AlertJob.Register(jobs);
+            Features.RecurringJobSchedule.Register(jobs);
         }
 
         // Anything unmatched is a 404 for everyone (rather than a sign-in redirect from the fallback policy).

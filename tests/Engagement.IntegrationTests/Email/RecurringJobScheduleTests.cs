@@ -1,7 +1,7 @@
-using Engagement.Infrastructure.Jobs;
 using Engagement.IntegrationTests.Infrastructure;
 using Hangfire;
 using Hangfire.Storage;
+using Engagement.Web.Features;
 
 namespace Engagement.IntegrationTests.Email;
 

@@ -1,5 +1,4 @@
 using Engagement.Domain.Events;
-using Engagement.Infrastructure.Jobs;
 using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Web.Features.Events;
 using Hangfire;
@@ -7,6 +6,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Engagement.IntegrationTests.Events.EventsTestSupport;
+using Engagement.Web.Features;
 
 namespace Engagement.IntegrationTests.Events;
 
@@ -56,7 +56,7 @@ public sealed class EventScheduleTests(EngagementFactory factory) : IClassFixtur
             registrations.Select(r => r.Status));
         await using var check = factory.CreateDbContext();
         Assert.Equal(3, (await check.Events.SingleAsync(e => e.Id == eventId)).ConfirmedCount);
-        Assert.Equal(2, await check.OutboxMessages.CountAsync(m => m.Kind == Engagement.Infrastructure.Events.EventEmails.PromotionKind && m.Subject.Contains("Growing workshop")));
+        Assert.Equal(2, await check.OutboxMessages.CountAsync(m => m.Kind == EventEmails.PromotionKind && m.Subject.Contains("Growing workshop")));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Engagement.Infrastructure.Events;
 using Engagement.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Engagement.IntegrationTests.Events.EventsTestSupport;
+using Engagement.Web.Features.Events;
 
 namespace Engagement.IntegrationTests.Events;
 

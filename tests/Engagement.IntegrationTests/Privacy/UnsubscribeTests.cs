@@ -9,6 +9,7 @@ using Engagement.Web.Features.Responses;
 using Engagement.Web.Features.Triage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Engagement.Web.Features.Events;
 
 namespace Engagement.IntegrationTests.Privacy;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Engagement.IntegrationTests.Events.EventsTestSupport;
 using static Engagement.IntegrationTests.PublicLog.PublicLogTestSupport;
+using Engagement.Web.Features.Events;
 
 namespace Engagement.IntegrationTests.Scale;
 

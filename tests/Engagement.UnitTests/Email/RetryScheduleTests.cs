@@ -1,5 +1,6 @@
 using Engagement.Infrastructure;
 using Engagement.Infrastructure.Email;
+using Engagement.Web.Features.Accounts;
 
 namespace Engagement.UnitTests.Email;
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Engagement.Infrastructure;
 using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Email;
+using Engagement.Web.Features.Accounts;
 using Engagement.Infrastructure.Identity;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;

@@ -2,13 +2,16 @@ using Engagement.Domain.Events;
 using Engagement.Infrastructure.Deadlines;
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Events;
+using Engagement.Web.Features.Alerts;
+using Engagement.Web.Features.Events;
 using Engagement.Infrastructure.Privacy;
 using Hangfire;
 
-namespace Engagement.Infrastructure.Jobs;
+namespace Engagement.Web.Features;
 
 /// <summary>
-/// Every recurring job, in one place. Jobs take no arguments (or ids only): each reads what it must do from the
+/// Every recurring job, in one place, beside the features whose use cases they run (Web sees them all; the outbox
+/// dispatcher and the retention jobs live in Infrastructure). Jobs take no arguments (or ids only): each reads what it must do from the
 /// database, so a lost queue loses nothing. Called at start-up when this instance runs a Hangfire server.
 /// </summary>
 public static class RecurringJobSchedule
@@ -32,5 +35,6 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<EventReminderJob>(EventReminders, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         jobs.AddOrUpdate<OverdueEmailJob>(OverdueEmail, job => job.RunAsync(CancellationToken.None), OverdueEmailCron, new RecurringJobOptions { TimeZone = UkTime.Zone });
         jobs.AddOrUpdate<RetentionJob>(DataRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30));
+        AlertJob.Register(jobs);
     }
 }

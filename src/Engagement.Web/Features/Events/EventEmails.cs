@@ -1,8 +1,10 @@
 using System.Globalization;
 using Engagement.Domain.Events;
+using Engagement.Infrastructure;
 using Engagement.Infrastructure.Email;
+using Engagement.Infrastructure.Events;
 
-namespace Engagement.Infrastructure.Events;
+namespace Engagement.Web.Features.Events;
 
 /// <summary>
 /// Emails to people registered for events. The joining link goes only to people with a confirmed place at an online or

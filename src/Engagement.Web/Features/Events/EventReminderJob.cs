@@ -1,12 +1,14 @@
 using Engagement.Domain.Events;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure;
 using Engagement.Infrastructure.Email;
+using Engagement.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Engagement.Infrastructure.Events;
+namespace Engagement.Web.Features.Events;
 
 /// <summary>
 /// Queues reminder emails for confirmed attendees of events that are not cancelled, once per registration, start time
@@ -21,7 +23,7 @@ public sealed class EventReminderJob(
     TimeProvider clock,
     IConfiguration configuration,
     IOptions<ServiceOptions> service,
-    Privacy.UnsubscribeLinks unsubscribe,
+    Engagement.Infrastructure.Privacy.UnsubscribeLinks unsubscribe,
     ILogger<EventReminderJob> logger)
 {
     public static readonly int[] DefaultHours = [48, 2];

@@ -1,4 +1,7 @@
-namespace Engagement.Infrastructure.Email;
+using Engagement.Infrastructure;
+using Engagement.Infrastructure.Email;
+
+namespace Engagement.Web.Features.Accounts;
 
 /// <summary>Emails about staff and provider accounts.</summary>
 public static class AccountEmails
