@@ -11,7 +11,7 @@ namespace Engagement.BrowserTests;
 /// </summary>
 public sealed class AppServer : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = "correct horse battery staple 42";
+    public const string DemoPassword = Engagement.Testing.TestApp.DemoPassword;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "engagement-browser", Guid.NewGuid().ToString("N"));
 
@@ -28,15 +28,12 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Engagement", new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "engagement.db") }.ToString());
-        builder.UseSetting("Storage:DataDirectory", _directory);
-        builder.UseSetting("Jobs:RunServer", "false");
-        builder.UseSetting("Seed:DemoData", "true");
-        builder.UseSetting("Seed:DemoPassword", DemoPassword);
-        builder.UseSetting("Seed:DemoAuthenticatorKey", Engagement.Testing.Totp.DemoKey);
+        foreach (var (key, value) in Engagement.Testing.TestApp.Settings(_directory))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Cookies:Secure", "false");
-        builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
-        builder.UseSetting("RateLimiting:FormPostsPerMinute", "100000");
-        builder.UseSetting("RateLimiting:SubmissionsPerMinute", "100000");
         builder.UseSetting("Feedback:MinimumSecondsToComplete", "0");
     }
 

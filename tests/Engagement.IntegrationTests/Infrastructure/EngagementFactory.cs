@@ -15,7 +15,7 @@ namespace Engagement.IntegrationTests.Infrastructure;
 /// </summary>
 public class EngagementFactory : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = "correct horse battery staple 42";
+    public const string DemoPassword = Engagement.Testing.TestApp.DemoPassword;
 
     private readonly string _directory;
     private readonly bool _ownsDirectory;
@@ -48,19 +48,11 @@ public class EngagementFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(Engagement.Testing.TestApp.Settings(_directory))
         {
             ["ConnectionStrings:Engagement"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString(),
             ["Database:Provider"] = "Sqlite",
             ["Database:MigrateOnStartup"] = "true",
-            ["Storage:DataDirectory"] = _directory,
-            ["Jobs:RunServer"] = "false",
-            ["Seed:DemoData"] = "true",
-            ["Seed:DemoPassword"] = DemoPassword,
-            ["Seed:DemoAuthenticatorKey"] = Engagement.Testing.Totp.DemoKey,
-            ["Email:PickupDirectory"] = Path.Combine(_directory, "mail"),
-            ["RateLimiting:FormPostsPerMinute"] = "100000",
-            ["RateLimiting:SubmissionsPerMinute"] = "100000",
             ["Service:PublicBaseUrl"] = "https://localhost",
         };
         foreach (var (key, value) in Settings)
