@@ -207,7 +207,7 @@ public sealed class Event
         var dates = new List<(DateTime, DateTime)>();
         for (var i = 0; i < count; i++)
         {
-            var localStart = DateTime.SpecifyKind(firstLocalStart.AddMonths(3 * i), DateTimeKind.Unspecified);
+            var localStart = DateTime.SpecifyKind(SameWeekdayOfMonth(firstLocalStart, 3 * i), DateTimeKind.Unspecified);
             var localEnd = localStart + duration;
             if (zone.IsInvalidTime(localStart) || zone.IsInvalidTime(localEnd))
             {
@@ -219,6 +219,27 @@ public sealed class Event
         }
 
         return DomainResult<IReadOnlyList<(DateTime, DateTime)>>.Ok(dates);
+    }
+
+    /// <summary>
+    /// The same weekday in the same week of the month, <paramref name="months"/> later: the second Tuesday stays the
+    /// second Tuesday (a forum never moves to a weekend), and a fifth weekday becomes the last one of that month.
+    /// </summary>
+    public static DateTime SameWeekdayOfMonth(DateTime first, int months)
+    {
+        var week = (first.Day - 1) / 7; // 0 = first, 4 = fifth
+        var month = new DateTime(first.Year, first.Month, 1).AddMonths(months);
+        var firstWeekday = month.AddDays(((int)first.DayOfWeek - (int)month.DayOfWeek + 7) % 7);
+        var day = firstWeekday.AddDays(7 * Math.Min(week, 3));
+        if (week == 4)
+        {
+            while (day.AddDays(7).Month == month.Month)
+            {
+                day = day.AddDays(7);
+            }
+        }
+
+        return day.Add(first.TimeOfDay);
     }
 
     private static DomainResult CheckProvider(Registrant registrant, ProviderType type, string audienceName)

@@ -135,15 +135,16 @@ public sealed class EventRulesTests
     [Fact]
     public void Quarterly_series_keeps_uk_wall_clock_time_across_clock_changes()
     {
-        // 15 January 2026 10am GMT; April and July are in BST, October 15 is still BST (clocks go back on 25 October).
+        // Thursday 15 January 2026 10am GMT, the third Thursday; April and July are in BST, and 15 October is still BST
+        // (clocks go back on 25 October).
         var result = Event.QuarterlySeries(new DateTime(2026, 1, 15, 10, 0, 0), new DateTime(2026, 1, 15, 12, 0, 0), UkTime.Zone);
 
         Assert.True(result.Succeeded);
         var dates = result.Value!;
         Assert.Equal(4, dates.Count);
         Assert.Equal(new DateTime(2026, 1, 15, 10, 0, 0), dates[0].StartsAt);
-        Assert.Equal(new DateTime(2026, 4, 15, 9, 0, 0), dates[1].StartsAt);
-        Assert.Equal(new DateTime(2026, 7, 15, 9, 0, 0), dates[2].StartsAt);
+        Assert.Equal(new DateTime(2026, 4, 16, 9, 0, 0), dates[1].StartsAt);
+        Assert.Equal(new DateTime(2026, 7, 16, 9, 0, 0), dates[2].StartsAt);
         Assert.Equal(new DateTime(2026, 10, 15, 9, 0, 0), dates[3].StartsAt);
         Assert.All(dates, d => Assert.Equal(TimeSpan.FromHours(2), d.EndsAt - d.StartsAt));
         Assert.All(dates, d => Assert.Equal(10, UkTime.FromUtc(d.StartsAt).Hour));
@@ -154,17 +155,31 @@ public sealed class EventRulesTests
     {
         var dates = Event.QuarterlySeries(new DateTime(2026, 9, 1, 14, 0, 0), new DateTime(2026, 9, 1, 16, 0, 0), UkTime.Zone).Value!;
 
+        // Tuesday 1 September 2026, the first Tuesday: then the first Tuesdays of December, March and June.
         Assert.Equal(new DateTime(2026, 9, 1, 13, 0, 0), dates[0].StartsAt);
         Assert.Equal(new DateTime(2026, 12, 1, 14, 0, 0), dates[1].StartsAt);
-        Assert.Equal(new DateTime(2027, 3, 1, 14, 0, 0), dates[2].StartsAt);
+        Assert.Equal(new DateTime(2027, 3, 2, 14, 0, 0), dates[2].StartsAt);
         Assert.Equal(new DateTime(2027, 6, 1, 13, 0, 0), dates[3].StartsAt);
+    }
+
+    [Theory]
+    [InlineData(2025, 1, 14, new[] { "2025-01-14", "2025-04-08", "2025-07-08", "2025-10-14" })] // second Tuesday
+    [InlineData(2026, 1, 29, new[] { "2026-01-29", "2026-04-30", "2026-07-30", "2026-10-29" })] // fifth Thursday: the last
+    [InlineData(2026, 11, 30, new[] { "2026-11-30", "2027-02-22", "2027-05-31", "2027-08-30" })] // fifth Monday: the last
+    public void Quarterly_series_keeps_the_weekday_and_week_of_the_month_so_no_forum_falls_on_a_weekend(int year, int month, int day, string[] expected)
+    {
+        var first = new DateTime(year, month, day, 10, 0, 0);
+        var dates = Event.QuarterlySeries(first, first.AddHours(2), UkTime.Zone).Value!;
+
+        Assert.Equal(expected, dates.Select(d => UkTime.FromUtc(d.StartsAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(dates, d => Assert.Equal(first.DayOfWeek, UkTime.FromUtc(d.StartsAt).DayOfWeek));
     }
 
     [Fact]
     public void Quarterly_series_refuses_a_time_the_clocks_skip()
     {
-        // 29 December 2025 01:30 + 3 months = 29 March 2026 01:30, which does not exist in the UK.
-        var result = Event.QuarterlySeries(new DateTime(2025, 12, 29, 1, 30, 0), new DateTime(2025, 12, 29, 3, 0, 0), UkTime.Zone);
+        // Sunday 29 March 2026 01:30 does not exist in the UK (the clocks go forward at 1am).
+        var result = Event.QuarterlySeries(new DateTime(2026, 3, 29, 1, 30, 0), new DateTime(2026, 3, 29, 3, 0, 0), UkTime.Zone);
 
         Assert.False(result.Succeeded);
         Assert.Contains("clocks go forward", result.Error);
