@@ -76,7 +76,12 @@ public sealed class DataRequest
 
         return DomainResult<DataRequest>.Ok(new DataRequest
         {
-            Kind = kind, ReceivedOn = receivedOn, DueOn = DueDate(receivedOn), CaseReference = reference, RecordedByUserId = userId, RecordedAt = at,
+            Kind = kind,
+            ReceivedOn = receivedOn,
+            DueOn = DueDate(receivedOn),
+            CaseReference = reference,
+            RecordedByUserId = userId,
+            RecordedAt = at,
         });
     }
 

@@ -2,9 +2,9 @@ using Engagement.Domain.Events;
 using Engagement.Infrastructure.Deadlines;
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Events;
+using Engagement.Infrastructure.Privacy;
 using Engagement.Web.Features.Alerts;
 using Engagement.Web.Features.Events;
-using Engagement.Infrastructure.Privacy;
 using Hangfire;
 
 namespace Engagement.Web.Features;

@@ -1,7 +1,7 @@
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.Web.Features;
 using Hangfire;
 using Hangfire.Storage;
-using Engagement.Web.Features;
 
 namespace Engagement.IntegrationTests.Email;
 

@@ -1,12 +1,12 @@
 using Engagement.Domain.Events;
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.Web.Features;
 using Engagement.Web.Features.Events;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Engagement.IntegrationTests.Events.EventsTestSupport;
-using Engagement.Web.Features;
 
 namespace Engagement.IntegrationTests.Events;
 

@@ -4,9 +4,9 @@ using AngleSharp.Dom;
 using Engagement.Domain.Events;
 using Engagement.Infrastructure.Events;
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.Web.Features.Events;
 using Microsoft.EntityFrameworkCore;
 using static Engagement.IntegrationTests.Events.EventsTestSupport;
-using Engagement.Web.Features.Events;
 
 namespace Engagement.IntegrationTests.Events;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Engagement.Domain.Feedback;
 using AngleSharp.Dom;
+using Engagement.Domain.Feedback;
 using Engagement.IntegrationTests.Infrastructure;
-using Engagement.Web.Features.Journeys;
 using Engagement.Web.Features.Feedback;
+using Engagement.Web.Features.Journeys;
 using Microsoft.EntityFrameworkCore;
 
 namespace Engagement.IntegrationTests.Feedback;

@@ -24,8 +24,10 @@ public sealed class DataRequestsHostileInputTests(PrivacyFactory factory) : ICla
         var today = DateTime.UtcNow;
         var recorded = await Html.SubmitAsync(client, form, new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Access", ["Input.ReceivedOn.Day"] = today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.ReceivedOn.Month"] = today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ReceivedOn.Year"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Kind"] = "Access",
+            ["Input.ReceivedOn.Day"] = today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ReceivedOn.Month"] = today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ReceivedOn.Year"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var (_, request) = await Html.GetAsync(client, recorded.Headers.Location!.OriginalString);
         var found = await Html.ParseAsync(await Html.SubmitAsync(client, request, new Dictionary<string, string> { ["Query"] = email }, "form[action*='handler=Search']"));

@@ -60,8 +60,10 @@ public sealed class DataRequestsPageTests(PrivacyFactory factory) : IClassFixtur
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
         var (future, _) = (await Html.SubmitAsync(client, form, new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Access", ["Input.ReceivedOn.Day"] = today.AddDays(3).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.ReceivedOn.Month"] = today.AddDays(3).Month.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ReceivedOn.Year"] = today.AddDays(3).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Kind"] = "Access",
+            ["Input.ReceivedOn.Day"] = today.AddDays(3).Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ReceivedOn.Month"] = today.AddDays(3).Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ReceivedOn.Year"] = today.AddDays(3).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }), 0);
         Assert.Equal(HttpStatusCode.OK, future.StatusCode);
 

@@ -259,7 +259,11 @@ public sealed class RetentionJobTests
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser
         {
-            UserName = email, Email = email, DisplayName = "Provider", OrganisationName = "Care Ltd", EmailConfirmed = confirmed,
+            UserName = email,
+            Email = email,
+            DisplayName = "Provider",
+            OrganisationName = "Care Ltd",
+            EmailConfirmed = confirmed,
             CreatedAt = factory.Clock.GetUtcNow().UtcDateTime,
         };
         Assert.True((await users.CreateAsync(user)).Succeeded);

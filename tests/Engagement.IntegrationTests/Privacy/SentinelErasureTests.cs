@@ -80,8 +80,10 @@ public sealed class SentinelErasureTests
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
         var recorded = await Html.SubmitAsync(staffClient, form, new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Erasure", ["Input.ReceivedOn.Day"] = today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.ReceivedOn.Month"] = today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ReceivedOn.Year"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Kind"] = "Erasure",
+            ["Input.ReceivedOn.Day"] = today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ReceivedOn.Month"] = today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.ReceivedOn.Year"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var (_, request) = await Html.GetAsync(staffClient, recorded.Headers.Location!.OriginalString);
         var searched = await Html.ParseAsync(await Html.SubmitAsync(staffClient, request, new Dictionary<string, string> { ["Query"] = "cm.requests@sentinel.example" }, "form[action*='handler=Search']"));

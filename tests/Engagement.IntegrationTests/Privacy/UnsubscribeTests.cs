@@ -5,11 +5,11 @@ using Engagement.IntegrationTests.Email;
 using Engagement.IntegrationTests.Events;
 using Engagement.IntegrationTests.Feedback;
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Responses;
 using Engagement.Web.Features.Triage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Engagement.Web.Features.Events;
 
 namespace Engagement.IntegrationTests.Privacy;
 

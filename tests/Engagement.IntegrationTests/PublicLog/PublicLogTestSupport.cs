@@ -4,10 +4,10 @@ using AngleSharp.Html.Dom;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Responses;
-using Microsoft.EntityFrameworkCore;
 using Engagement.Infrastructure.Security;
 using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Web.Features.Publishing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Engagement.IntegrationTests.PublicLog;
 

@@ -2,12 +2,12 @@ using System.Net;
 using Engagement.Domain.Events;
 using Engagement.Infrastructure.Events;
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Responses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Engagement.IntegrationTests.Events.EventsTestSupport;
 using static Engagement.IntegrationTests.PublicLog.PublicLogTestSupport;
-using Engagement.Web.Features.Events;
 
 namespace Engagement.IntegrationTests.Scale;
 

@@ -89,8 +89,13 @@ public sealed class WithdrawalAndErasureTests
     {
         var registration = new Registration
         {
-            Id = 5, Name = "B Person", Email = "b@example.org", NormalisedEmail = "b@example.org", Organisation = "Org",
-            AccessNeeds = "Step-free", Status = RegistrationStatus.Confirmed,
+            Id = 5,
+            Name = "B Person",
+            Email = "b@example.org",
+            NormalisedEmail = "b@example.org",
+            Organisation = "Org",
+            AccessNeeds = "Step-free",
+            Status = RegistrationStatus.Confirmed,
         };
         Assert.False(registration.RemovePersonalDetails(At).Succeeded);
         Assert.Equal("b@example.org", registration.Email);

@@ -1,6 +1,6 @@
 using Engagement.Domain.Events;
-using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure;
+using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;

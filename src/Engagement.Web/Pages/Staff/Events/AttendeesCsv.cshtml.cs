@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Engagement.Infrastructure.Text;
 using Engagement.Domain.Events;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Text;
 using Engagement.Web.Features.Events;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

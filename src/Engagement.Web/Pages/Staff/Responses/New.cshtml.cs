@@ -2,8 +2,8 @@ using Engagement.Domain.Responses;
 using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Text;
 using Engagement.Web.Features.Feedback;
-using Engagement.Web.Features.Responses;
 using Engagement.Web.Features.Forms;
+using Engagement.Web.Features.Responses;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Engagement.Web.Pages.Staff.Responses;
