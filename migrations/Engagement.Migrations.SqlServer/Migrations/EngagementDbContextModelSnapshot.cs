@@ -1508,7 +1508,7 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasOne("Engagement.Domain.Providers.EngagementRecord", null)
                         .WithMany("History")
                         .HasForeignKey("EngagementRecordId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1463,7 +1463,7 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasOne("Engagement.Domain.Providers.EngagementRecord", null)
                         .WithMany("History")
                         .HasForeignKey("EngagementRecordId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -26,7 +26,8 @@ internal sealed class EngagementRecordConfiguration : IEntityTypeConfiguration<E
         b.HasIndex(r => new { r.ProviderUserId, r.LastUpdatedAt });
         b.HasIndex(r => new { r.Moderation, r.LastUpdatedAt });
 
-        b.HasMany(r => r.History).WithOne().HasForeignKey(h => h.EngagementRecordId).OnDelete(DeleteBehavior.Restrict);
+        // Records go only when their organisation's account is deleted (never by a page), and their history with them.
+        b.HasMany(r => r.History).WithOne().HasForeignKey(h => h.EngagementRecordId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(r => r.Priorities).WithOne().HasForeignKey(p => p.EngagementRecordId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.Priorities).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Engagement.Migrations.Sqlite.Migrations
+namespace Engagement.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ProviderEngagement : Migration
@@ -14,7 +14,7 @@ namespace Engagement.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ProviderSlug",
                 table: "AspNetUsers",
-                type: "TEXT",
+                type: "nvarchar(80)",
                 maxLength: 80,
                 nullable: true);
 
@@ -22,28 +22,28 @@ namespace Engagement.Migrations.Sqlite.Migrations
                 name: "EngagementRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProviderUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CqcLocationId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ParticipantCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Participants = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    WhatWeHeard = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    WhatWeDid = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Moderation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SentBackReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FirstApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProviderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ServiceName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ServiceType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CqcLocationId = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ParticipantCount = table.Column<int>(type: "int", nullable: false),
+                    Participants = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    WhatWeHeard = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    WhatWeDid = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Moderation = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SentBackReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FirstApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,8 +60,8 @@ namespace Engagement.Migrations.Sqlite.Migrations
                 name: "EngagementRecordPriorities",
                 columns: table => new
                 {
-                    EngagementRecordId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PriorityNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    EngagementRecordId = table.Column<int>(type: "int", nullable: false),
+                    PriorityNumber = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,14 +84,14 @@ namespace Engagement.Migrations.Sqlite.Migrations
                 name: "EngagementStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EngagementRecordId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ChangedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EngagementRecordId = table.Column<int>(type: "int", nullable: false),
+                    FromStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ToStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ChangedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,14 +101,15 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         column: x => x.EngagementRecordId,
                         principalTable: "EngagementRecords",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_ProviderSlug",
                 table: "AspNetUsers",
                 column: "ProviderSlug",
-                unique: true);
+                unique: true,
+                filter: "[ProviderSlug] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EngagementRecordPriorities_PriorityNumber_EngagementRecordId",
