@@ -170,4 +170,14 @@ public sealed class ProviderEngagementModerationTests(EngagementFactory factory)
             }
         }
     }
+
+    [Theory]
+    [InlineData("?type=care-home", "?type=care-home&utm_source=x")]
+    [InlineData("", "?utm_source=x&type=care-home&type=extra-care")] // a repeated type is unfiltered, as the page reads it
+    [InlineData("", "?type=banana")]
+    [InlineData("", "?nocache=1")]
+    public void The_directory_caches_by_its_canonical_service_type_only(string canonical, string noisy) =>
+        Assert.Equal(
+            Engagement.Web.Features.Publishing.PublicPagesCache.ProviderDirectoryKey(new Microsoft.AspNetCore.Http.QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(canonical))),
+            Engagement.Web.Features.Publishing.PublicPagesCache.ProviderDirectoryKey(new Microsoft.AspNetCore.Http.QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(noisy))));
 }
