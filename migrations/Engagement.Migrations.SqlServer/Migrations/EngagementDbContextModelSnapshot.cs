@@ -748,6 +748,158 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.ToTable("RetentionHolds");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CqcLocationId")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("LastUpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ParticipantCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Participants")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProviderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SentBackReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WhatWeDid")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("WhatWeHeard")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Moderation", "LastUpdatedAt");
+
+                    b.HasIndex("ProviderUserId", "LastUpdatedAt");
+
+                    b.ToTable("EngagementRecords");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecordPriority", b =>
+                {
+                    b.Property<int>("EngagementRecordId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PriorityNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("EngagementRecordId", "PriorityNumber");
+
+                    b.HasIndex("PriorityNumber", "EngagementRecordId");
+
+                    b.ToTable("EngagementRecordPriorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("EngagementRecordId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementRecordId", "ChangedAt");
+
+                    b.ToTable("EngagementStatusChanges");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1033,6 +1185,10 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ProviderSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
                     b.Property<string>("ProviderType")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -1065,6 +1221,10 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("ProviderSlug")
+                        .IsUnique()
+                        .HasFilter("[ProviderSlug] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1319,6 +1479,39 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>
+                {
+                    b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecordPriority", b =>
+                {
+                    b.HasOne("Engagement.Domain.Providers.EngagementRecord", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("EngagementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Priorities.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementStatusChange", b =>
+                {
+                    b.HasOne("Engagement.Domain.Providers.EngagementRecord", null)
+                        .WithMany("History")
+                        .HasForeignKey("EngagementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntryEvent", b =>
                 {
                     b.HasOne("Engagement.Domain.Events.Event", null)
@@ -1417,6 +1610,13 @@ namespace Engagement.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Engagement.Domain.Feedback.FeedbackItem", b =>
                 {
                     b.Navigation("Notes");
+
+                    b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>
+                {
+                    b.Navigation("History");
 
                     b.Navigation("Priorities");
                 });

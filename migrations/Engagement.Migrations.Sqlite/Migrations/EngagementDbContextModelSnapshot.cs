@@ -722,6 +722,154 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("RetentionHolds");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CqcLocationId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBackReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWeDid")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWeHeard")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Moderation", "LastUpdatedAt");
+
+                    b.HasIndex("ProviderUserId", "LastUpdatedAt");
+
+                    b.ToTable("EngagementRecords");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecordPriority", b =>
+                {
+                    b.Property<int>("EngagementRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EngagementRecordId", "PriorityNumber");
+
+                    b.HasIndex("PriorityNumber", "EngagementRecordId");
+
+                    b.ToTable("EngagementRecordPriorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EngagementRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementRecordId", "ChangedAt");
+
+                    b.ToTable("EngagementStatusChanges");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1001,6 +1149,10 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProviderSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1032,6 +1184,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProviderSlug")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1279,6 +1434,39 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>
+                {
+                    b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecordPriority", b =>
+                {
+                    b.HasOne("Engagement.Domain.Providers.EngagementRecord", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("EngagementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Priorities.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementStatusChange", b =>
+                {
+                    b.HasOne("Engagement.Domain.Providers.EngagementRecord", null)
+                        .WithMany("History")
+                        .HasForeignKey("EngagementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntryEvent", b =>
                 {
                     b.HasOne("Engagement.Domain.Events.Event", null)
@@ -1377,6 +1565,13 @@ namespace Engagement.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Engagement.Domain.Feedback.FeedbackItem", b =>
                 {
                     b.Navigation("Notes");
+
+                    b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>
+                {
+                    b.Navigation("History");
 
                     b.Navigation("Priorities");
                 });

@@ -36,6 +36,9 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<Security.SignInThrottleEntry> SignInThrottles => Set<Security.SignInThrottleEntry>();
     public DbSet<Domain.Privacy.RetentionHold> RetentionHolds => Set<Domain.Privacy.RetentionHold>();
     public DbSet<Domain.Privacy.DataRequest> DataRequests => Set<Domain.Privacy.DataRequest>();
+    public DbSet<Domain.Providers.EngagementRecord> EngagementRecords => Set<Domain.Providers.EngagementRecord>();
+    public DbSet<Domain.Providers.EngagementRecordPriority> EngagementRecordPriorities => Set<Domain.Providers.EngagementRecordPriority>();
+    public DbSet<Domain.Providers.EngagementStatusChange> EngagementStatusChanges => Set<Domain.Providers.EngagementStatusChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -70,7 +73,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is StatusChange or AuditRecord &&
+            if (entry.Entity is StatusChange or Domain.Providers.EngagementStatusChange or AuditRecord &&
                 entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} records are append-only.");

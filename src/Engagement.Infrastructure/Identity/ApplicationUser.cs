@@ -14,6 +14,9 @@ public sealed class ApplicationUser : IdentityUser
     public ProviderType? ProviderType { get; set; }
     public string? CqcLocationId { get; set; }
 
+    /// <summary>For provider accounts: the address of the organisation's public page, /providers/{slug}; set on its first engagement record.</summary>
+    public string? ProviderSlug { get; set; }
+
     /// <summary>Provider accounts are approved by a commissioner before they can book forums.</summary>
     public bool IsApproved { get; set; }
 

@@ -88,6 +88,10 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Providers.ReviewProviderHandler>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Providers.UpdateProviderOrganisationHandler>();
+        services.AddScoped<Features.ProviderEngagement.SaveEngagementRecordHandler>();
+        services.AddScoped<Features.ProviderEngagement.ChangeEngagementStatusHandler>();
+        services.AddScoped<Features.ProviderEngagement.ReviewEngagementRecordHandler>();
+        services.AddScoped<Features.ProviderEngagement.PublicEngagementQuery>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -102,6 +106,7 @@ public static class ServiceConfiguration
         {
             options.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
             options.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            options.Conventions.AuthorizeFolder("/Provider", ProviderPolicy);
         }).AddMvcOptions(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         services.AddRouting(options => options.LowercaseUrls = true);
 

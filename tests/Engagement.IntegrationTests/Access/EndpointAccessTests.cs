@@ -42,6 +42,7 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
     private static readonly (Outcome, Outcome, Outcome, Outcome) Public = (Allowed, Allowed, Allowed, Allowed);
     private static readonly (Outcome, Outcome, Outcome, Outcome) Staff = (Login, Forbidden, Allowed, Allowed);
     private static readonly (Outcome, Outcome, Outcome, Outcome) AdminOnly = (Login, Forbidden, Forbidden, Allowed);
+    private static readonly (Outcome, Outcome, Outcome, Outcome) ProviderOnly = (Login, Allowed, Forbidden, Forbidden);
 
     private static AccessRule Get(string route, (Outcome A, Outcome P, Outcome C, Outcome D) who, string? sample = null) =>
         new("GET", route, null, sample ?? route, who.A, who.P, who.C, who.D);
@@ -111,6 +112,8 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/api/v1/you-said-we-did", Public),
         Get("/api/v1/you-said-we-did/{reference}", Public, "/api/v1/you-said-we-did/{reference}"),
         Get("/insights", Public),
+        Get("/providers", Public),
+        Get("/providers/{slug:length(1,80)}", Public, "/providers/no-such-provider"), // 404
 
         // Events and bookings
         Get("/events/{period:regex(^past$)?}", Public, "/events"),
@@ -185,6 +188,19 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/staff/responses/{id:int}", Staff, "Status", "/staff/responses/{entry}"),
         Post("/staff/responses/{id:int}", Staff, "Publish", "/staff/responses/{entry}"),
         Post("/staff/responses/{id:int}", Staff, "Unpublish", "/staff/responses/{entry}"),
+
+        Get("/staff/provider-engagement", Staff),
+        Get("/staff/provider-engagement/{id:int}", Staff, "/staff/provider-engagement/999999"), // 404 for staff
+        Post("/staff/provider-engagement/{id:int}", Staff, "Approve", "/staff/provider-engagement/999999"),
+        Post("/staff/provider-engagement/{id:int}", Staff, "SendBack", "/staff/provider-engagement/999999"),
+
+        // Provider organisations: their own records only (another organisation's record is a 404, tested in ProviderEngagement)
+        Get("/provider/engagement", ProviderOnly),
+        Get("/provider/engagement/new", ProviderOnly),
+        Post("/provider/engagement/new", ProviderOnly),
+        Get("/provider/engagement/{id:int}", ProviderOnly, "/provider/engagement/999999"), // 404 for a provider
+        Post("/provider/engagement/{id:int}", ProviderOnly, sample: "/provider/engagement/999999"),
+        Post("/provider/engagement/{id:int}", ProviderOnly, "Status", "/provider/engagement/999999"),
 
         // Administrators only
         Get("/admin", AdminOnly),
@@ -292,6 +308,8 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
     {
         var admin = factory.CreateBrowserClient();
         await TestAccounts.SignInAsync(admin, TestAccounts.Admin);
+        var provider = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(provider, TestAccounts.CareHomeProvider);
         using var anonymous = factory.CreateBrowserClient();
         var samples = await SamplesAsync();
         var failures = new List<string>();
@@ -302,7 +320,7 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         {
             var url = Fill(rule.Sample, samples);
             url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + (rule.Handler is null ? "" : "handler=" + rule.Handler);
-            var client = rule.Anonymous == Allowed ? anonymous : admin;
+            var client = rule.Anonymous == Allowed ? anonymous : rule.Admin == Allowed ? admin : provider;
             var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Title"] = "no token" }));
             if (rule.Antiforgery && response.StatusCode != HttpStatusCode.BadRequest)
             {

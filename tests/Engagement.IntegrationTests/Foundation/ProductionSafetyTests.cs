@@ -13,7 +13,7 @@ public sealed class ProductionSafetyTests
         using var development = new EngagementFactory();
         await using (var db = development.CreateDbContext())
         {
-            Assert.Equal(4, await db.Users.CountAsync(u => u.Email!.EndsWith("@" + SeedOptions.DemoDomain)));
+            Assert.Equal(DemoDataSeeder.Accounts.Length + DemoProviderEngagement.Organisations.Length, await db.Users.CountAsync(u => u.Email!.EndsWith("@" + SeedOptions.DemoDomain)));
         }
 
         using var production = new ProductionOnSameDatabase(development.DataDirectory, demoData: false);

@@ -12,6 +12,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         b.Property(u => u.OrganisationName).HasMaxLength(200);
         b.Property(u => u.CqcLocationId).HasMaxLength(20);
         b.Property(u => u.DedicatedCommissionerId).HasMaxLength(450);
+        b.Property(u => u.ProviderSlug).HasMaxLength(80);
+        b.HasIndex(u => u.ProviderSlug).IsUnique();
     }
 }
 

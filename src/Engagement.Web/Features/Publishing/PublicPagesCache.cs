@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Engagement.Web.Features.Publishing;
 
 /// <summary>
-/// Public pages that show published entries (the log, entry pages, priority pages, feeds, CSV, JSON, insights) are
+/// Public pages that show published entries (the log, entry pages, priority pages, feeds, CSV, JSON, insights, the providers' directory and pages) are
 /// output-cached under one tag. Anything that changes what they show (publishing, unpublishing, a status change, an
 /// edit to a published entry) calls <see cref="InvalidateAsync"/> after it commits, so the change shows at once.
 /// </summary>
@@ -30,6 +30,9 @@ public sealed class PublicPagesCache(IOutputCacheStore store)
 
     /// <summary>The JSON list: its filters and its <c>cursor</c>.</summary>
     public const string ApiListPolicyName = "public-log-api";
+
+    /// <summary>The providers' directory: its service type filter only (an unknown type is the unfiltered page).</summary>
+    public const string ProviderDirectoryPolicyName = "public-providers";
 
     /// <summary>The most the output cache holds (the default is 100 MB); the least recently used entries go first.</summary>
     public const long SizeLimitBytes = 64L * 1024 * 1024;
@@ -61,6 +64,7 @@ public sealed class PublicPagesCache(IOutputCacheStore store)
         Add(options, enabled, LogPagePolicyName, static query => LogPageKey(query));
         Add(options, enabled, FilteredPolicyName, static query => FilterKey(query));
         Add(options, enabled, ApiListPolicyName, static query => ApiListKey(query));
+        Add(options, enabled, ProviderDirectoryPolicyName, static query => ProviderDirectoryKey(query));
     }
 
     private static void Add(OutputCacheOptions options, bool enabled, string name, Func<IQueryCollection, string> key) =>
@@ -101,6 +105,9 @@ public sealed class PublicPagesCache(IOutputCacheStore store)
 
         return LogCursor.Decode(query["before"].ToString()) is { } before ? filters + "before=" + before.Encode() : filters;
     }
+
+    public static string ProviderDirectoryKey(IQueryCollection query) =>
+        Engagement.Domain.Providers.EngagementRecordText.ServiceTypeFromSlug(query["type"].ToString())?.ToString() ?? "";
 
     /// <summary>The API answers 400 to a malformed cursor, so that must not share the first page's entry.</summary>
     public static string ApiListKey(IQueryCollection query)

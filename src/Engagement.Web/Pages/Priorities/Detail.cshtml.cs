@@ -12,13 +12,16 @@ namespace Engagement.Web.Pages.Priorities;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPagesCache.PolicyName)]
-public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Features.Deadlines.OnTimeShare onTime) : PageModel
+public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Features.Deadlines.OnTimeShare onTime, Features.ProviderEngagement.PublicEngagementQuery providerRecords) : PageModel
 {
     public Features.Deadlines.OnTimeShareView OnTime { get; private set; } = default!;
 
     public Priority Priority { get; private set; } = default!;
     public LogPage Entries { get; private set; } = new([], null, null);
     public PriorityFigures Figures { get; private set; } = default!;
+
+    /// <summary>Approved provider engagement records linked to this priority, each shown as the provider's own.</summary>
+    public IReadOnlyList<Features.ProviderEngagement.PublicEngagementRecord> ProviderRecords { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int number)
     {
@@ -31,6 +34,7 @@ public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Fe
         Priority = priority;
         Entries = await query.PageAsync(new LogFilter { Priorities = [number] }, null, null, cancellationToken: HttpContext.RequestAborted);
         Figures = await query.PriorityFiguresAsync(number, HttpContext.RequestAborted);
+        ProviderRecords = await providerRecords.ForPriorityAsync(number, HttpContext.RequestAborted);
         OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, await onTime.ByQuarterAsync(number, HttpContext.RequestAborted), $"feedback linked to priority {number}");
         return Page();
     }
