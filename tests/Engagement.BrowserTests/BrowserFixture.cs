@@ -67,6 +67,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IBrowserContext> NewContextAsync(bool javaScript)
     {
+        // Every test is a new visitor from a fresh place: the whole suite signs in from 127.0.0.1, so the failed sign-ins
+        // of one test (a wrong password, a wrong code) would otherwise count towards a delay for the next test's address.
+        // The delays themselves are tested at their production defaults in the integration tests (SignInSecurityTests).
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(Server.Services))
+        {
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Engagement.Infrastructure.Data.EngagementDbContext>(scope.ServiceProvider);
+            await db.SignInThrottles.ExecuteDeleteAsync();
+        }
+
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseUrl,

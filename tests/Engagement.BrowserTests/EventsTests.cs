@@ -48,11 +48,13 @@ public sealed class EventsTests(BrowserFixture fixture)
         await page.ReloadAsync();
         Assert.Equal("Access needs and reasonable adjustments", await page.Locator("h1").InnerTextAsync());
         await page.Locator("a.govuk-back-link").ClickAsync();
+        await page.WaitForURLAsync("**/register/details");
         Assert.Equal("Your details", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("Rosa Resident", await page.GetByLabel("Full name").InputValueAsync());
 
         // Having seen check your answers, a changed answer goes straight back there.
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/register/check");
         await page.ReloadAsync();
         Assert.Equal("Check your answers before booking", await page.Locator("h1").InnerTextAsync());
 
