@@ -126,6 +126,358 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Consultations.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackgroundMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherWaysToAnswer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutcomeEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OutcomePublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeWeAsked")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeWeDidMarkdown")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeYouSaid")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("IsPublished", "ClosesAt");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriorityNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OptionId");
+
+                    b.HasIndex("PriorityNumber");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("QuestionId", "OptionId");
+
+                    b.ToTable("ConsultationAnswers");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationDateChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FromClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ToClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "ChangedAt");
+
+                    b.ToTable("ConsultationDateChange");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationEvent", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConsultationId", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("ConsultationEvent");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationPriority", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConsultationId", "PriorityNumber");
+
+                    b.HasIndex("PriorityNumber", "ConsultationId");
+
+                    b.ToTable("ConsultationPriority");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hint")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAboutYou")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "PageNumber", "Position");
+
+                    b.ToTable("ConsultationQuestions");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FlaggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlaggedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludeInAnalysis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OutcomeEmailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PossibleSafeguarding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsAcknowledgement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ConsultationId", "ReceivedAt");
+
+                    b.ToTable("ConsultationResponses");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.QuestionOption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("QuestionOptions");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1353,6 +1705,105 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Consultations.Consultation", b =>
+                {
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationAnswer", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.QuestionOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Engagement.Domain.Priorities.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityNumber")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Engagement.Domain.Consultations.ConsultationQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Consultations.ConsultationResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationDateChange", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.Consultation", null)
+                        .WithMany("DateChanges")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationEvent", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.Consultation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationPriority", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.Consultation", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Priorities.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationQuestion", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.Consultation", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationResponse", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.QuestionOption", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.ConsultationQuestion", null)
+                        .WithMany("Options")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Engagement.Domain.Events.EventPriority", b =>
                 {
                     b.HasOne("Engagement.Domain.Events.Event", null)
@@ -1555,6 +2006,27 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.Consultation", b =>
+                {
+                    b.Navigation("DateChanges");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Priorities");
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationQuestion", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.ConsultationResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Events.Event", b =>

@@ -104,6 +104,13 @@ public static class UkTime
             : $"{date}, {Clock(start)} to {end.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, {Clock(end)}";
     }
 
+    /// <summary>One moment, for example "11:59pm on Friday 27 March 2026" (a closing time).</summary>
+    public static string Describe(DateTime utc)
+    {
+        var local = FromUtc(utc);
+        return $"{Clock(local)} on {local.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}";
+    }
+
     /// <summary>GOV.UK style: 10am, 2:30pm, midday, midnight.</summary>
     public static string Clock(DateTime local) => (local.Hour, local.Minute) switch
     {

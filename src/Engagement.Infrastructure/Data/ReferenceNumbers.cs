@@ -10,6 +10,7 @@ public sealed class ReferenceNumbers(EngagementDbContext db)
 {
     public const string Feedback = "YS";
     public const string Response = "WD";
+    public const string ConsultationResponse = "CR";
 
     public async Task<int> NextAsync(string kind, int year, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,7 @@ public enum UnsubscribeKind
     ProgressEmails = 1,
     EventReminders = 2,
     EmailAlerts = 3,
+    ConsultationOutcome = 4,
 }
 
 /// <summary>
@@ -30,6 +31,8 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider provider, IOptions<
     public string ForRegistration(int registrationId) => Url(UnsubscribeKind.EventReminders, [registrationId]);
 
     public string ForAlerts(int subscriptionId) => Url(UnsubscribeKind.EmailAlerts, [subscriptionId]);
+
+    public string ForConsultationResponse(int responseId) => Url(UnsubscribeKind.ConsultationOutcome, [responseId]);
 
     /// <summary>The path a link points to (for pages that link to it themselves).</summary>
     public string Path(UnsubscribeKind kind, IEnumerable<int> ids) =>

@@ -63,6 +63,7 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Alerts.ConfirmAlertSubscriptionHandler>();
         services.AddScoped<Features.Alerts.AlertJob>();
         AddEvents(services);
+        AddConsultations(services);
         AddPublicLog(services);
         AddTriageAndResponses(services, configuration);
 
@@ -178,6 +179,12 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Events.ManageEventHandler>();
         services.AddScoped<Features.Events.ProviderAccounts>();
         services.AddScoped<Features.Events.EventReminderJob>();
+    }
+
+    /// <summary>Consultations: every handler of Features/Consultations, one list so helpers adding one add it here.</summary>
+    private static void AddConsultations(IServiceCollection services)
+    {
+        services.AddScoped<Features.Consultations.SubmitConsultationResponseHandler>();
     }
 
     private static void AddPublicLog(IServiceCollection services)

@@ -224,6 +224,17 @@ public sealed class UnsubscribeHandler(EngagementDbContext db, PersonalDataRemov
                 // Deleting the subscription stops every alert and ends its manage link; the address is not kept.
                 count = await db.AlertSubscriptions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(token);
             }
+            else if (what.Kind == UnsubscribeKind.ConsultationOutcome)
+            {
+                // The consultation's outcome email is the only one left to send: the address goes with it.
+                foreach (var response in await db.ConsultationResponses.Where(r => ids.Contains(r.Id) && r.Email != null).ToListAsync(token))
+                {
+                    response.RemoveContactDetails();
+                    count++;
+                }
+
+                await db.SaveChangesAsync(token);
+            }
             else
             {
                 foreach (var registration in await db.Registrations.Where(r => ids.Contains(r.Id)).ToListAsync(token))
