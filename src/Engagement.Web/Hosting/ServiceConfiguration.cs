@@ -185,6 +185,7 @@ public static class ServiceConfiguration
     private static void AddConsultations(IServiceCollection services)
     {
         services.AddScoped<Features.Consultations.SubmitConsultationResponseHandler>();
+        services.AddSingleton<Features.Consultations.ConsultationProtector>();
     }
 
     private static void AddPublicLog(IServiceCollection services)

@@ -24,10 +24,69 @@ public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvide
     /// <summary>Whether the browser sent a draft key (so a missing draft has expired, rather than never started).</summary>
     public bool HasKey(HttpContext http, string journey) => http.Request.Cookies.ContainsKey(Cookie(journey));
 
-    public async Task<TDraft?> LoadAsync<TDraft>(HttpContext http, string journey, CancellationToken cancellationToken)
+    public Task<TDraft?> LoadAsync<TDraft>(HttpContext http, string journey, CancellationToken cancellationToken)
+        where TDraft : JourneyDraft =>
+        http.Request.Cookies.TryGetValue(Cookie(journey), out var key)
+            ? LoadByKeyAsync<TDraft>(journey, key, cancellationToken)
+            : Task.FromResult<TDraft?>(null);
+
+    /// <summary>
+    /// Saves the draft under the browser's key, or under a new key (set in the cookie) for a new draft. A journey whose
+    /// drafts may be resumed later from an emailed link (consultations) keeps them for its own <paramref name="lifetime"/>.
+    /// </summary>
+    public async Task SaveAsync<TDraft>(HttpContext http, string journey, TDraft draft, CancellationToken cancellationToken, TimeSpan? lifetime = null)
         where TDraft : JourneyDraft
     {
-        if (!http.Request.Cookies.TryGetValue(Cookie(journey), out var key) || string.IsNullOrEmpty(key) || key.Length > 100)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var data = Protector(journey).Protect(JsonSerializer.Serialize(draft));
+        SavedDraft? row = null;
+        if (http.Request.Cookies.TryGetValue(Cookie(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
+        {
+            var hash = SecureToken.Hash(key);
+            row = await db.SavedDrafts.SingleOrDefaultAsync(d => d.KeyHash == hash && d.Journey == journey && d.ExpiresAt > now, cancellationToken);
+        }
+
+        if (row is null)
+        {
+            await db.SavedDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+            key = SecureToken.Create();
+            row = new SavedDraft { KeyHash = SecureToken.Hash(key), Journey = journey, CreatedAt = now };
+            db.SavedDrafts.Add(row);
+        }
+
+        row.Data = data;
+        row.UpdatedAt = now;
+        row.ExpiresAt = now + (lifetime ?? Lifetime);
+        await db.SaveChangesAsync(cancellationToken);
+        SetCookie(http, journey, key!, row.ExpiresAt);
+    }
+
+    /// <summary>The browser's draft key, for a "come back later" link that carries it (null without a draft).</summary>
+    public string? CurrentKey(HttpContext http, string journey) =>
+        http.Request.Cookies.TryGetValue(Cookie(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100 ? key : null;
+
+    /// <summary>
+    /// Opens the draft a "come back later" link names in this browser (perhaps another device): its key goes into the
+    /// cookie. Null when the link's draft has expired, been sent or never existed.
+    /// </summary>
+    public async Task<TDraft?> ResumeAsync<TDraft>(HttpContext http, string journey, string key, CancellationToken cancellationToken)
+        where TDraft : JourneyDraft
+    {
+        var draft = await LoadByKeyAsync<TDraft>(journey, key, cancellationToken);
+        if (draft is not null)
+        {
+            var hash = SecureToken.Hash(key);
+            var expires = await db.SavedDrafts.AsNoTracking().Where(d => d.KeyHash == hash).Select(d => d.ExpiresAt).SingleAsync(cancellationToken);
+            SetCookie(http, journey, key, expires);
+        }
+
+        return draft;
+    }
+
+    private async Task<TDraft?> LoadByKeyAsync<TDraft>(string journey, string? key, CancellationToken cancellationToken)
+        where TDraft : JourneyDraft
+    {
+        if (string.IsNullOrEmpty(key) || key.Length > 100)
         {
             return null;
         }
@@ -53,41 +112,16 @@ public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvide
         }
     }
 
-    /// <summary>Saves the draft under the browser's key, or under a new key (set in the cookie) for a new draft.</summary>
-    public async Task SaveAsync<TDraft>(HttpContext http, string journey, TDraft draft, CancellationToken cancellationToken)
-        where TDraft : JourneyDraft
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var data = Protector(journey).Protect(JsonSerializer.Serialize(draft));
-        SavedDraft? row = null;
-        if (http.Request.Cookies.TryGetValue(Cookie(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
-        {
-            var hash = SecureToken.Hash(key);
-            row = await db.SavedDrafts.SingleOrDefaultAsync(d => d.KeyHash == hash && d.Journey == journey && d.ExpiresAt > now, cancellationToken);
-        }
-
-        if (row is null)
-        {
-            await db.SavedDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-            key = SecureToken.Create();
-            row = new SavedDraft { KeyHash = SecureToken.Hash(key), Journey = journey, CreatedAt = now };
-            db.SavedDrafts.Add(row);
-        }
-
-        row.Data = data;
-        row.UpdatedAt = now;
-        row.ExpiresAt = now + Lifetime;
-        await db.SaveChangesAsync(cancellationToken);
-        http.Response.Cookies.Append(Cookie(journey), key!, new CookieOptions
+    private void SetCookie(HttpContext http, string journey, string key, DateTime expires) =>
+        http.Response.Cookies.Append(Cookie(journey), key, new CookieOptions
         {
             HttpOnly = true,
             Secure = cookies.Secure || http.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
             IsEssential = true,
             Path = "/",
-            Expires = row.ExpiresAt,
+            Expires = expires,
         });
-    }
 
     /// <summary>Deletes the draft and its cookie (after sending, or when the person starts again).</summary>
     public async Task DiscardAsync(HttpContext http, string journey, CancellationToken cancellationToken)
