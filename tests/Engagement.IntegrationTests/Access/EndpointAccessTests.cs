@@ -122,6 +122,16 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/events/{id:int}/register/{step:regex(^(details|access-needs|check)$)?}", Public, "/events/{event}/register"),
         Post("/events/{id:int}/register/{step:regex(^(details|access-needs|check)$)?}", Public, sample: "/events/{event}/register/details"),
         Get("/events/{id:int}/booked", Public, "/events/{event}/booked"),
+
+        // Consultations: public (a sample id that does not exist answers 404; the journey is tested in Consultations/)
+        Get("/consultations", Public),
+        Get("/consultations/{id:int}", Public, "/consultations/999999"),
+        Get("/consultations/{id:int}/answer/{step:regex(^(page-\\d{{1,3}}|your-details|check|save)$)?}", Public, "/consultations/999999/answer"),
+        Post("/consultations/{id:int}/answer/{step:regex(^(page-\\d{{1,3}}|your-details|check|save)$)?}", Public, sample: "/consultations/999999/answer/page-1"),
+        Get("/consultations/{id:int}/sent", Public, "/consultations/999999/sent"),
+        Get("/consultations/resume/{key}", Public, "/consultations/resume/not-a-real-key"),
+        Get("/consultations/response/{token}", Public, "/consultations/response/not-a-real-token"), // 404
+        Post("/consultations/response/{token}", Public, "RemoveEmail", "/consultations/response/not-a-real-token"),
         Get("/registrations/{token:length(20,100)}", Public, "/registrations/not-a-real-booking-token-0000"),
         Post("/registrations/{token:length(20,100)}", Public, sample: "/registrations/not-a-real-booking-token-0000"),
         Get("/registrations/{token:length(20,100)}/{choice:regex(^(stop-reminders|remove-details)$)}", Public, "/registrations/not-a-real-booking-token-0000/remove-details"),
