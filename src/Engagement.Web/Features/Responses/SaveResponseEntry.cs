@@ -157,13 +157,20 @@ public static class FeedbackLinks
     }
 
     /// <summary>
-    /// Publishing is the first response for every linked item that has not had one (see FeedbackItem.RecordFirstResponse:
-    /// set once, so unpublishing and publishing again change nothing). A fact recorded in bulk, not a stored state:
-    /// what the tracking page shows is still derived.
+    /// Publishing is the first response for every linked item that has not had one, recorded by the item itself
+    /// (<see cref="FeedbackItem.RecordFirstResponse"/>: set once, so unpublishing and publishing again change nothing),
+    /// the one writer of that fact. The caller saves.
     /// </summary>
-    public static Task<int> RecordFirstResponsesAsync(EngagementDbContext db, ResponseEntry entry, DateTime now, CancellationToken cancellationToken) =>
-        db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id && f.FirstRespondedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.FirstRespondedAt, now), cancellationToken);
+    public static async Task<int> RecordFirstResponsesAsync(EngagementDbContext db, ResponseEntry entry, DateTime now, CancellationToken cancellationToken)
+    {
+        var waiting = await db.FeedbackItems.Where(f => f.ResponseEntryId == entry.Id && f.FirstRespondedAt == null).ToListAsync(cancellationToken);
+        foreach (var item in waiting)
+        {
+            item.RecordFirstResponse(now);
+        }
+
+        return waiting.Count;
+    }
 }
 
 /// <summary>Audit records for response entries.</summary>
