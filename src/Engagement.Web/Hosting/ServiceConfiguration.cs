@@ -185,6 +185,11 @@ public static class ServiceConfiguration
     private static void AddConsultations(IServiceCollection services)
     {
         services.AddScoped<Features.Consultations.SubmitConsultationResponseHandler>();
+        services.AddScoped<Features.Consultations.ConsultationAnalysis>();
+        services.AddScoped<Features.Consultations.AnalysisTextAnswers>();
+        services.AddScoped<Features.Consultations.AnalysisDownload>();
+        services.AddScoped<Features.Consultations.TagConsultationAnswerHandler>();
+        services.AddScoped<Features.Consultations.PublishConsultationOutcomeHandler>();
     }
 
     private static void AddPublicLog(IServiceCollection services)
