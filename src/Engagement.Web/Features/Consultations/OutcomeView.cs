@@ -27,6 +27,9 @@ public sealed record ConsultationOutcomeView(
     IReadOnlyList<BarChart> Charts,
     IReadOnlyList<OutcomeLink> Links)
 {
+    /// <summary>Show only the generated figures (the log entry page, which shows the texts itself).</summary>
+    public bool FiguresOnly { get; init; }
+
     /// <summary>The published outcome of the consultation, or null when it has none (or is not published).</summary>
     public static async Task<ConsultationOutcomeView?> LoadAsync(EngagementDbContext db, ConsultationAnalysis analysis, SafeMarkdown markdown, int consultationId, CancellationToken cancellationToken = default)
     {
@@ -58,5 +61,30 @@ public sealed record ConsultationOutcomeView(
             questions,
             questions.Select(q => AnalysisCharts.Overall(q, "outcome")).ToList(),
             links);
+    }
+}
+
+/// <summary>A published consultation as a priority's page lists it.</summary>
+public sealed record PriorityConsultation(int Id, string Title, ConsultationPhase Phase, DateTime OpensAt, DateTime ClosesAt, bool HasOutcome)
+{
+    public string Path => OutcomeText.ConsultationPath(Id);
+}
+
+/// <summary>The published consultations linked to a priority, for its page: newest closing date first.</summary>
+public static class PriorityConsultations
+{
+    public const int Limit = 20;
+
+    public static async Task<IReadOnlyList<PriorityConsultation>> ForPriorityAsync(EngagementDbContext db, int number, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var published = true;
+        var linked = db.Set<ConsultationPriority>().Where(p => p.PriorityNumber == number).Select(p => p.ConsultationId);
+        var rows = await db.Consultations.AsNoTracking()
+            .Where(c => c.IsPublished == published && linked.Contains(c.Id))
+            .OrderByDescending(c => c.ClosesAt).ThenByDescending(c => c.Id)
+            .Take(Limit)
+            .Select(c => new { c.Id, c.Title, c.OpensAt, c.ClosesAt, c.OutcomePublishedAt })
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => new PriorityConsultation(c.Id, c.Title, Consultation.Phase(true, c.OpensAt, c.ClosesAt, now), c.OpensAt, c.ClosesAt, c.OutcomePublishedAt is not null)).ToList();
     }
 }
