@@ -155,4 +155,25 @@ public sealed class OutcomePublishTests(EngagementFactory factory) : IClassFixtu
         Assert.Equal($"/consultations/{c.Id}", item.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Closed", item.QuerySelector(".govuk-tag").Text());
     }
+
+    [Fact]
+    public async Task The_demo_data_has_the_closed_charging_consultation_with_its_outcome_labelled_as_demo()
+    {
+        await using var db = factory.CreateDbContext();
+        var demo = await db.Consultations.AsNoTracking().SingleAsync(x => x.Title == Engagement.Infrastructure.Seeding.DemoConsultations.ChargingTitle);
+        Assert.Equal(Engagement.Domain.Consultations.ConsultationPhase.Closed, demo.PhaseAt(DateTime.UtcNow));
+        Assert.True(demo.HasOutcome);
+        Assert.Equal(40, await db.ConsultationResponses.CountAsync(r => r.ConsultationId == demo.Id));
+        var entry = await db.ResponseEntries.AsNoTracking().SingleAsync(e => e.Id == demo.OutcomeEntryId);
+        Assert.Equal(ResponseStatus.Completed, entry.Status);
+
+        var (_, page) = await Html.GetAsync(factory.CreateBrowserClient(), $"/you-said-we-did/{entry.Reference}");
+        Assert.Contains("DEMO DATA", page.QuerySelector("#you-said").Text());
+        Assert.Contains("Demo data", page.QuerySelector("#we-did, .app-markdown")?.TextContent ?? page.DocumentElement.TextContent);
+        Assert.Equal("40 responses were counted. Each percentage is of the responses that answered that question, rounded to a whole number.",
+            System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("#outcome-counted").Text(), @"\s+", " "));
+        Assert.Equal(4, page.QuerySelectorAll("#table-outcome-q1 tbody tr").Length);
+        Assert.Equal(5, page.QuerySelectorAll("#table-outcome-q2 tbody tr").Length);
+        Assert.Null(page.QuerySelector("#table-outcome-q4"));
+    }
 }
