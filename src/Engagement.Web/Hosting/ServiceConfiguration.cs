@@ -185,6 +185,7 @@ public static class ServiceConfiguration
     private static void AddConsultations(IServiceCollection services)
     {
         services.AddScoped<Features.Consultations.SubmitConsultationResponseHandler>();
+        services.AddMemoryCache();
         services.AddScoped<Features.Consultations.ConsultationAnalysis>();
         services.AddScoped<Features.Consultations.AnalysisTextAnswers>();
         services.AddScoped<Features.Consultations.AnalysisDownload>();

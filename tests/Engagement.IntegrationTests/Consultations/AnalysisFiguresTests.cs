@@ -1,6 +1,7 @@
 using System.Net;
 using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Web.Features.Consultations;
+using Microsoft.EntityFrameworkCore;
 using static Engagement.IntegrationTests.Consultations.AnalysisTestSupport;
 
 namespace Engagement.IntegrationTests.Consultations;
@@ -85,6 +86,27 @@ public sealed class AnalysisFiguresTests(EngagementFactory factory) : IClassFixt
             .Select(r => string.Join("|", r.Children.Select(cell => cell.Text()))).ToList();
         Assert.Equal("Good|2 (67%)|1 (50%)|0 (0%)", split[3]);
         Assert.Equal("6 answered", page.QuerySelector("#answered-2").Text());
+    }
+
+    [Fact]
+    public async Task Including_a_late_response_changes_the_figures_at_once()
+    {
+        var c = await HandCountedAsync(factory);
+        var analysis = factory.GetService<ConsultationAnalysis>();
+        Assert.Equal(7, (await analysis.FiguresAsync(c.Id))!.Counted);
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var late = await db.ConsultationResponses.SingleAsync(r => r.ConsultationId == c.Id && r.IsLate);
+            Assert.True(late.CountInAnalysis(true).Succeeded);
+            await db.SaveChangesAsync();
+        }
+
+        var figures = (await factory.GetService<ConsultationAnalysis>().FiguresAsync(c.Id))!;
+        Assert.Equal(8, figures.Counted);
+        Assert.Equal(0, figures.LateLeftOut);
+        Assert.Equal([1, 1, 1, 3, 1], figures.Questions[1].Options.Select(o => o.Count));
+        Assert.Equal([5, 3, 2, 1], figures.Questions[2].Options.Select(o => o.Count));
     }
 
     [Fact]

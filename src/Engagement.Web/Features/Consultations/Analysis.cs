@@ -3,6 +3,7 @@ using Engagement.Domain.Consultations;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Pages.Insights;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Engagement.Web.Features.Consultations;
 
@@ -43,8 +44,11 @@ public sealed record AnalysisFigures(int ConsultationId, int Counted, int LateLe
 /// self-join on the response for the "about you" splits, so the work is a few aggregate queries whatever the number of
 /// responses (it never loads the answers). The staff analysis page and the published outcome both read it.
 /// </summary>
-public sealed class ConsultationAnalysis(EngagementDbContext db)
+public sealed class ConsultationAnalysis(EngagementDbContext db, IMemoryCache memo)
 {
+    /// <summary>How long counted figures are kept for a fingerprint nobody asks for again.</summary>
+    public static readonly TimeSpan MemoLifetime = TimeSpan.FromMinutes(10);
+
     /// <summary>The figures, or null when there is no such consultation.</summary>
     public async Task<AnalysisFigures?> FiguresAsync(int consultationId, CancellationToken cancellationToken = default)
     {
@@ -61,45 +65,28 @@ public sealed class ConsultationAnalysis(EngagementDbContext db)
         var responses = await db.ConsultationResponses.AsNoTracking()
             .Where(r => r.ConsultationId == consultationId)
             .GroupBy(r => new { r.IncludeInAnalysis, r.IsLate })
-            .Select(g => new { g.Key.IncludeInAnalysis, g.Key.IsLate, Count = g.Count() })
+            .Select(g => new ResponseGroup(g.Key.IncludeInAnalysis, g.Key.IsLate, g.Count(), g.Max(r => r.Id), g.Sum(r => (long)r.Id)))
             .ToListAsync(cancellationToken);
         var counted = responses.Where(r => r.IncludeInAnalysis).Sum(r => r.Count);
         var lateLeftOut = responses.Where(r => !r.IncludeInAnalysis && r.IsLate).Sum(r => r.Count);
 
-        var answers = Counted(consultationId);
-        var byOption = await answers
-            .GroupBy(a => new { a.QuestionId, a.OptionId })
-            .Select(g => new { g.Key.QuestionId, g.Key.OptionId, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var answered = await answers
-            .GroupBy(a => a.QuestionId)
-            .Select(g => new { QuestionId = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.QuestionId, g => g.Count, cancellationToken);
-
         var aboutYou = questions.Where(q => q.IsAboutYou).ToList();
         var choiceIds = questions.Where(q => q.Kind.HasOptions()).Select(q => q.Id).ToList();
         var aboutIds = aboutYou.Select(q => q.Id).ToList();
-        List<SplitCell> splitCells = [];
-        List<SplitBase> splitBases = [];
-        if (aboutIds.Count > 0 && choiceIds.Count > 0)
+
+        // A response's answers never change once received (only its text can be erased, which counts the same), so the
+        // counts are a function of which responses are counted and of the questions asked: that fingerprint is the key
+        // of the memo (count, highest id and sum of ids per group). Any new, included or excluded response changes it; every instance computes the same counts.
+        var fingerprint = string.Join("|", responses.OrderBy(r => r.IncludeInAnalysis).ThenBy(r => r.IsLate).Select(r => $"{r.IncludeInAnalysis}:{r.IsLate}:{r.Count}:{r.MaxId}:{r.IdSum}"))
+            + "/" + string.Join(",", choiceIds) + "/" + string.Join(",", aboutIds);
+        var key = (nameof(ConsultationAnalysis), consultationId, fingerprint);
+        if (!memo.TryGetValue(key, out Counts? cached) || cached is null)
         {
-            var aboutAnswers = db.ConsultationAnswers.AsNoTracking().Where(b => aboutIds.Contains(b.QuestionId) && b.OptionId != null);
-            var pairs =
-                from a in answers
-                where choiceIds.Contains(a.QuestionId)
-                join b in aboutAnswers on a.ResponseId equals b.ResponseId
-                where a.QuestionId != b.QuestionId
-                select new { a.QuestionId, a.OptionId, a.ResponseId, ByQuestionId = b.QuestionId, ByOptionId = b.OptionId!.Value };
-            splitCells = await pairs
-                .GroupBy(p => new { p.QuestionId, p.OptionId, p.ByQuestionId, p.ByOptionId })
-                .Select(g => new SplitCell(g.Key.QuestionId, g.Key.OptionId, g.Key.ByQuestionId, g.Key.ByOptionId, g.Count()))
-                .ToListAsync(cancellationToken);
-            splitBases = await pairs
-                .GroupBy(p => new { p.QuestionId, p.ByQuestionId, p.ByOptionId })
-                .Select(g => new SplitBase(g.Key.QuestionId, g.Key.ByQuestionId, g.Key.ByOptionId, g.Select(p => p.ResponseId).Distinct().Count()))
-                .ToListAsync(cancellationToken);
+            cached = await CountAsync(consultationId, choiceIds, aboutIds, cancellationToken);
+            memo.Set(key, cached, MemoLifetime);
         }
 
+        var (byOption, answered, splitCells, splitBases) = (cached.ByOption, cached.Answered, cached.SplitCells, cached.SplitBases);
         var counts = byOption.ToDictionary(c => (c.QuestionId, c.OptionId), c => c.Count);
         var cells = splitCells.ToDictionary(c => (c.QuestionId, c.OptionId, c.ByQuestionId, c.ByOptionId), c => c.Count);
         var bases = splitBases.ToDictionary(c => (c.QuestionId, c.ByQuestionId, c.ByOptionId), c => c.Count);
@@ -125,6 +112,41 @@ public sealed class ConsultationAnalysis(EngagementDbContext db)
         return new AnalysisFigures(consultationId, counted, lateLeftOut, figures);
     }
 
+    private async Task<Counts> CountAsync(int consultationId, List<int> choiceIds, List<int> aboutIds, CancellationToken cancellationToken)
+    {
+        var answers = Counted(consultationId);
+        var byOption = await answers
+            .GroupBy(a => new { a.QuestionId, a.OptionId })
+            .Select(g => new OptionCell(g.Key.QuestionId, g.Key.OptionId, g.Count()))
+            .ToListAsync(cancellationToken);
+        var answered = await answers
+            .GroupBy(a => a.QuestionId)
+            .Select(g => new { QuestionId = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.QuestionId, g => g.Count, cancellationToken);
+        List<SplitCell> splitCells = [];
+        List<SplitBase> splitBases = [];
+        if (aboutIds.Count > 0 && choiceIds.Count > 0)
+        {
+            var aboutAnswers = db.ConsultationAnswers.AsNoTracking().Where(b => aboutIds.Contains(b.QuestionId) && b.OptionId != null);
+            var pairs =
+                from a in answers
+                where choiceIds.Contains(a.QuestionId)
+                join b in aboutAnswers on a.ResponseId equals b.ResponseId
+                where a.QuestionId != b.QuestionId
+                select new { a.QuestionId, a.OptionId, a.ResponseId, ByQuestionId = b.QuestionId, ByOptionId = b.OptionId!.Value };
+            splitCells = await pairs
+                .GroupBy(p => new { p.QuestionId, p.OptionId, p.ByQuestionId, p.ByOptionId })
+                .Select(g => new SplitCell(g.Key.QuestionId, g.Key.OptionId, g.Key.ByQuestionId, g.Key.ByOptionId, g.Count()))
+                .ToListAsync(cancellationToken);
+            splitBases = await pairs
+                .GroupBy(p => new { p.QuestionId, p.ByQuestionId, p.ByOptionId })
+                .Select(g => new SplitBase(g.Key.QuestionId, g.Key.ByQuestionId, g.Key.ByOptionId, g.Select(p => p.ResponseId).Distinct().Count()))
+                .ToListAsync(cancellationToken);
+        }
+
+        return new Counts(byOption, answered, splitCells, splitBases);
+    }
+
     /// <summary>The answers of the responses counted in the analysis.</summary>
     private IQueryable<ConsultationAnswer> Counted(int consultationId)
     {
@@ -143,6 +165,12 @@ public sealed class ConsultationAnalysis(EngagementDbContext db)
 
         return rows;
     }
+
+    private sealed record ResponseGroup(bool IncludeInAnalysis, bool IsLate, int Count, int MaxId, long IdSum);
+
+    private sealed record OptionCell(int QuestionId, int? OptionId, int Count);
+
+    private sealed record Counts(List<OptionCell> ByOption, Dictionary<int, int> Answered, List<SplitCell> SplitCells, List<SplitBase> SplitBases);
 
     private sealed record SplitCell(int QuestionId, int? OptionId, int ByQuestionId, int ByOptionId, int Count);
 
