@@ -4,6 +4,9 @@
 #   .ci/benchmark.sh                # 20,000 entries, 200,000 feedback items, 10 s per scenario
 #   ENTRIES=2000 FEEDBACK=20000 DURATION=5s .ci/benchmark.sh
 #   ENTRIES=200000 FEEDBACK=2000000 .ci/benchmark.sh     # ten times the default volume
+#   CONSULTATION_RESPONSES=5000 (the default) adds one closed consultation with that many responses and its outcome:
+#   its public outcome page is a scenario, and the analysis page's queries are timed in process by the generator
+#   (the analysis page itself is behind a staff sign-in with two-factor authentication, which wrk cannot do).
 #
 # Publishes the app (Release), generates volume into a temporary SQLite file (timed), and starts the app twice on
 # loopback on the same database:
@@ -19,6 +22,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 entries="${ENTRIES:-20000}"
 feedback="${FEEDBACK:-200000}"
+consultation_responses="${CONSULTATION_RESPONSES:-5000}"
 duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-32}"
 port="${PORT:-5399}"
@@ -64,7 +68,8 @@ cd "$work/app"   # so that the app uses its published wwwroot, not the repositor
 echo "Generating $entries entries and $feedback feedback items..."
 generate_start="$(now_ms)"
 # A child shell, so that its /proc io counters (which include the reaped generator) give the bytes it wrote.
-generate_written="$(bash -c 'dotnet Engagement.Web.dll generate-volume --entries "$1" --feedback "$2" >&2; awk "/^write_bytes/ {print \$2}" /proc/$$/io' _ "$entries" "$feedback")"
+generate_written="$(bash -c 'dotnet Engagement.Web.dll generate-volume --entries "$1" --feedback "$2" --consultation-responses "$3" >"$4" 2>&1; awk "/^write_bytes/ {print \$2}" /proc/$$/io' _ "$entries" "$feedback" "$consultation_responses" "$work/generate.log")"
+cat "$work/generate.log" >&2
 generate_ms="$(( $(now_ms) - generate_start ))"
 db_bytes="$(du -cb "$work/data"/engagement.db* | tail -1 | cut -f1)"
 
@@ -96,6 +101,7 @@ restart_page_ms="$(( $(now_ms) - restart_ms ))"
 
 entry="$(curl -fs "$base/you-said-we-did" | grep -o 'data-reference="[^"]*"' | head -1 | cut -d'"' -f2)"
 curl -fs "$base/you-said-we-did" >"$work/app/wwwroot/bench-baseline.html"
+outcome="$(curl -fs "$base/you-said-we-did?kind=consultation" | grep -o 'data-reference="[^"]*"' | head -1 | cut -d'"' -f2)"
 
 cat >"$work/miss.lua" <<'LUA'
 -- A fresh junk parameter on every request: a miss on builds whose cache varied by every parameter.
@@ -120,6 +126,7 @@ declare -a names=(
   "JSON list"
   "insights"
 )
+if [[ -n "$outcome" ]]; then names+=("consultation outcome ($consultation_responses responses)"); fi
 declare -a paths=(
   "/bench-baseline.html"
   "/you-said-we-did"
@@ -131,6 +138,7 @@ declare -a paths=(
   "/api/v1/you-said-we-did"
   "/insights"
 )
+if [[ -n "$outcome" ]]; then paths+=("/you-said-we-did/$outcome"); fi
 
 for path in "${paths[@]}"; do  # warm up: JIT on both instances, and fill A's output cache
   for _ in 1 2 3; do
@@ -197,4 +205,5 @@ printf '%-44s %10s  %-17s %s\n' "instance B (cache off), now / peak" "$(rss "$mi
 echo
 echo "generate-volume: $entries entries, $feedback feedback items in $((generate_ms / 1000)).$(( (generate_ms % 1000) / 100 )) s,"
 echo "  writing $((generate_written / 1048576)) MiB to disk for a database of $((db_bytes / 1048576)) MiB."
+grep -h "analysis queries" "$work/generate.log" || true
 echo "Database: SQLite, WAL. Machine: $(nproc) cores, $(uname -m). Entry page: /you-said-we-did/$entry."

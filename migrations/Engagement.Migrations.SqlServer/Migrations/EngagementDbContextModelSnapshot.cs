@@ -474,6 +474,21 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.ToTable("ConsultationResponses");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Consultations.OutcomeLinkedEntry", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseEntryId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ConsultationId", "ResponseEntryId");
+
+                    b.HasIndex("ResponseEntryId");
+
+                    b.ToTable("OutcomeLinkedEntries");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Consultations.QuestionOption", b =>
                 {
                     b.Property<int>("Id")
@@ -1850,6 +1865,21 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.OutcomeLinkedEntry", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -454,6 +454,21 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationResponses");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Consultations.OutcomeLinkedEntry", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConsultationId", "ResponseEntryId");
+
+                    b.HasIndex("ResponseEntryId");
+
+                    b.ToTable("OutcomeLinkedEntries");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Consultations.QuestionOption", b =>
                 {
                     b.Property<int>("Id")
@@ -1792,6 +1807,21 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Consultations.OutcomeLinkedEntry", b =>
+                {
+                    b.HasOne("Engagement.Domain.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

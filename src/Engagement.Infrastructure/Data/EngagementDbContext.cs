@@ -44,6 +44,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<Domain.Consultations.QuestionOption> QuestionOptions => Set<Domain.Consultations.QuestionOption>();
     public DbSet<Domain.Consultations.ConsultationResponse> ConsultationResponses => Set<Domain.Consultations.ConsultationResponse>();
     public DbSet<Domain.Consultations.ConsultationAnswer> ConsultationAnswers => Set<Domain.Consultations.ConsultationAnswer>();
+    public DbSet<Domain.Consultations.OutcomeLinkedEntry> OutcomeLinkedEntries => Set<Domain.Consultations.OutcomeLinkedEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

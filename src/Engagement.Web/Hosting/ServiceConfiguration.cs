@@ -186,6 +186,12 @@ public static class ServiceConfiguration
     {
         services.AddScoped<Features.Consultations.SubmitConsultationResponseHandler>();
         services.AddSingleton<Features.Consultations.ConsultationProtector>();
+        services.AddMemoryCache();
+        services.AddScoped<Features.Consultations.ConsultationAnalysis>();
+        services.AddScoped<Features.Consultations.AnalysisTextAnswers>();
+        services.AddScoped<Features.Consultations.AnalysisDownload>();
+        services.AddScoped<Features.Consultations.TagConsultationAnswerHandler>();
+        services.AddScoped<Features.Consultations.PublishConsultationOutcomeHandler>();
     }
 
     private static void AddPublicLog(IServiceCollection services)

@@ -204,6 +204,15 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/staff/provider-engagement/{id:int}", Staff, "Approve", "/staff/provider-engagement/999999"),
         Post("/staff/provider-engagement/{id:int}", Staff, "SendBack", "/staff/provider-engagement/999999"),
 
+        // Consultations: analysis and outcome (999999 is a 404 for staff)
+        Get("/staff/consultations/{id:int}/analysis", Staff, "/staff/consultations/999999/analysis"),
+        Post("/staff/consultations/{id:int}/analysis", Staff, "Tag", "/staff/consultations/999999/analysis"),
+        Get("/staff/consultations/{id:int}/responses.csv", Staff, "/staff/consultations/999999/responses.csv"),
+        Get("/staff/consultations/{id:int}/responses.json", Staff, "/staff/consultations/999999/responses.json"),
+        Get("/staff/consultations/{id:int}/outcome", Staff, "/staff/consultations/999999/outcome"),
+        Post("/staff/consultations/{id:int}/outcome", Staff, sample: "/staff/consultations/999999/outcome"),
+        Post("/staff/consultations/{id:int}/outcome", Staff, "Preview", "/staff/consultations/999999/outcome"),
+
         // Provider organisations: their own records only (another organisation's record is a 404, tested in ProviderEngagement)
         Get("/provider/engagement", ProviderOnly),
         Get("/provider/engagement/new", ProviderOnly),

@@ -156,9 +156,9 @@ public sealed class PublicLogOutputTests(EngagementFactory factory) : IClassFixt
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var rows = ParseCsv(new System.Text.UTF8Encoding(false, true).GetString(bytes));
 
-        Assert.Equal(["reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink"], rows[0]);
+        Assert.Equal(["reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink", "kind", "consultation"], rows[0]);
         Assert.Equal(4, rows.Count);
-        Assert.All(rows, r => Assert.Equal(11, r.Count));
+        Assert.All(rows, r => Assert.Equal(13, r.Count));
         var first = rows[1];
         Assert.Equal(formula.Reference, first[0]);
         Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"x\")", first[1]);
@@ -171,6 +171,7 @@ public sealed class PublicLogOutputTests(EngagementFactory factory) : IClassFixt
         Assert.Equal($"'+{m} -1, \"quoted\"\r\nsecond line", first[9]);
         Assert.Equal($"https://localhost/you-said-we-did/{formula.Reference}", first[10]);
         Assert.Equal("'@SUM(A1)", rows[2][1]);
+        Assert.Equal(["entry", ""], first.Skip(11));
         Assert.Equal("'\tTabbed", rows[3][1]);
         Assert.Equal($"'-{m}", rows[3][9]);
         Assert.Equal(plain.Reference, rows[2][0]);

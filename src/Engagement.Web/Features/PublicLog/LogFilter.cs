@@ -22,7 +22,10 @@ public sealed record LogFilter
     public DateOnly? UpdatedTo { get; init; }
     public string? Words { get; init; }
 
-    public bool IsEmpty => Priorities.Count == 0 && Section is null && Status is null && UpdatedFrom is null && UpdatedTo is null && Words is null;
+    /// <summary>A kind of entry (<c>kind=consultation</c>: consultation outcomes only), or null for every entry.</summary>
+    public EntryKind? Kind { get; init; }
+
+    public bool IsEmpty => Priorities.Count == 0 && Section is null && Status is null && UpdatedFrom is null && UpdatedTo is null && Words is null && Kind is null;
 
     public static LogFilter FromQuery(IQueryCollection query)
     {
@@ -47,6 +50,7 @@ public sealed record LogFilter
             UpdatedFrom = ParseDate(query["from"].ToString()),
             UpdatedTo = ParseDate(query["to"].ToString()),
             Words = words.Length == 0 ? null : words,
+            Kind = EntryKindText.FromSlug(query["kind"].ToString()),
         };
     }
 
@@ -85,6 +89,11 @@ public sealed record LogFilter
         {
             yield return new("q", q);
         }
+
+        if (Kind is { } kind)
+        {
+            yield return new("kind", kind.Slug());
+        }
     }
 
     /// <summary>A URL for <paramref name="path"/> with these filters plus any extra pairs.</summary>
@@ -93,6 +102,31 @@ public sealed record LogFilter
         var pairs = ToQuery().Concat(extra.Select(e => new KeyValuePair<string, string>(e.Key, e.Value))).ToList();
         return pairs.Count == 0 ? path : QueryHelpers.AddQueryString(path, pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
     }
+}
+
+/// <summary>The kinds of entry the log can be filtered to (every other entry is a plain "You said, we did" entry).</summary>
+public enum EntryKind
+{
+    ConsultationOutcome = 1,
+}
+
+public static class EntryKindText
+{
+    public const string ConsultationSlug = "consultation";
+
+    public static string Slug(this EntryKind kind) => kind switch
+    {
+        EntryKind.ConsultationOutcome => ConsultationSlug,
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static string Name(this EntryKind kind) => kind switch
+    {
+        EntryKind.ConsultationOutcome => "Consultation outcomes",
+        _ => kind.ToString(),
+    };
+
+    public static EntryKind? FromSlug(string? slug) => slug == ConsultationSlug ? EntryKind.ConsultationOutcome : null;
 }
 
 /// <summary>

@@ -82,7 +82,8 @@ public static class PublicLogEndpoints
                 Id = permalink,
                 Title = new TextSyndicationContent(XmlSafe($"{row.Reference}: {row.Title}")),
                 LastUpdatedTime = new DateTimeOffset(row.LastUpdatedAt),
-                Content = new TextSyndicationContent(XmlSafe($"{row.YouSaidSummary}\n\nStatus: {row.Status.Name()}")),
+                Content = new TextSyndicationContent(XmlSafe($"{row.YouSaidSummary}\n\nStatus: {row.Status.Name()}" +
+                    (ConsultationUrl(row, service) is { } consultation ? $"\n\nConsultation outcome: {consultation}" : ""))),
             };
             if (row.FirstPublishedAt is { } published)
             {
@@ -91,6 +92,12 @@ public static class PublicLogEndpoints
 
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(permalink), "text/html"));
             item.Categories.Add(new SyndicationCategory(row.Status.Slug(), null, row.Status.Name()));
+            if (ConsultationUrl(row, service) is { } url)
+            {
+                item.Categories.Add(new SyndicationCategory(ConsultationOutcomeKind, null, "Consultation outcome"));
+                item.Links.Add(new SyndicationLink(new Uri(url)) { RelationshipType = "related", MediaType = "text/html", Title = "The consultation" });
+            }
+
             return item;
         }).ToList();
 
@@ -113,7 +120,7 @@ public static class PublicLogEndpoints
         // The writer leaves the response body open: it is the output cache's capture stream when the page is cached, and
         // closing it left every cached copy of the CSV empty.
         await using var csv = SpreadsheetCsv.Open(context.Response.Body);
-        await csv.RowAsync("reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink");
+        await csv.RowAsync("reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink", "kind", "consultation");
         await foreach (var row in query.AllAsync(filter, context.RequestAborted))
         {
             await csv.RowAsync(
@@ -122,9 +129,21 @@ public static class PublicLogEndpoints
                 string.Join(";", row.Priorities.Select(p => p.ToString(CultureInfo.InvariantCulture))),
                 row.OwnerTeam, row.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 IsoUtc(row.FirstPublishedAt), IsoUtc(row.LastUpdatedAt), row.YouSaidSummary, service.Value.Link(Permalink(row.Reference)),
+                Kind(row), ConsultationUrl(row, service.Value) ?? "",
             ]);
         }
     }
+
+    /// <summary>The kind of entry in the open data: a consultation's published outcome, or any other entry.</summary>
+    public const string ConsultationOutcomeKind = "consultation-outcome";
+
+    public const string EntryKindValue = "entry";
+
+    public static string Kind(LogRow row) => row.IsConsultationOutcome ? ConsultationOutcomeKind : EntryKindValue;
+
+    /// <summary>The address of the consultation whose outcome the entry is, or null.</summary>
+    public static string? ConsultationUrl(LogRow row, ServiceOptions service) =>
+        row.ConsultationId is { } id ? service.Link(Consultations.OutcomeText.ConsultationPath(id)) : null;
 
     public static string IsoUtc(DateTime? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 
@@ -183,5 +202,7 @@ public static class PublicLogEndpoints
         lastUpdated = IsoUtc(r.LastUpdatedAt),
         youSaid = r.YouSaidSummary,
         url = service.Link(Permalink(r.Reference)),
+        kind = Kind(r),
+        consultationUrl = ConsultationUrl(r, service),
     };
 }

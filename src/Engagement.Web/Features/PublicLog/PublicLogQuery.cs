@@ -21,6 +21,11 @@ public sealed record LogRow(
 {
     public IReadOnlyList<int> Priorities { get; init; } = [];
 
+    /// <summary>The consultation whose published outcome this entry is (a kind of entry of its own), or null.</summary>
+    public int? ConsultationId { get; init; }
+
+    public bool IsConsultationOutcome => ConsultationId is not null;
+
     public LogCursor Cursor => new(LastUpdatedAt, Id);
 }
 
@@ -113,6 +118,12 @@ public sealed class PublicLogQuery(EngagementDbContext db)
             var numbers = filter.Priorities.ToArray();
             var linked = db.ResponseEntryPriorities.Where(p => numbers.Contains(p.PriorityNumber)).Select(p => p.ResponseEntryId);
             query = query.Where(e => linked.Contains(e.Id));
+        }
+
+        if (filter.Kind == EntryKind.ConsultationOutcome)
+        {
+            var outcomes = db.Consultations.Where(c => c.OutcomeEntryId != null).Select(c => c.OutcomeEntryId!.Value);
+            query = query.Where(e => outcomes.Contains(e.Id));
         }
 
         if (!ignore.HasFlag(Ignore.Section) && filter.Section is { } section)
@@ -236,7 +247,16 @@ public sealed class PublicLogQuery(EngagementDbContext db)
             .Select(p => new { p.ResponseEntryId, p.PriorityNumber })
             .ToListAsync(cancellationToken);
         var byEntry = links.ToLookup(l => l.ResponseEntryId, l => l.PriorityNumber);
-        return rows.Select(r => r with { Priorities = byEntry[r.Id].Order().ToList() }).ToList();
+        // Which of these entries are consultation outcomes (the unique OutcomeEntryId index answers it).
+        var outcomes = await db.Consultations.AsNoTracking()
+            .Where(c => c.OutcomeEntryId != null && ids.Contains(c.OutcomeEntryId.Value))
+            .Select(c => new { EntryId = c.OutcomeEntryId!.Value, c.Id })
+            .ToDictionaryAsync(c => c.EntryId, c => c.Id, cancellationToken);
+        return rows.Select(r => r with
+        {
+            Priorities = byEntry[r.Id].Order().ToList(),
+            ConsultationId = outcomes.TryGetValue(r.Id, out var consultation) ? consultation : null,
+        }).ToList();
     }
 
     /// <summary>How many entries each filter value would give under the other current filters.</summary>

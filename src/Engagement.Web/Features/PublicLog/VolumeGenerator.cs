@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Features.PublicLog;
 
 /// <summary>
-/// `dotnet run --project src/Engagement.Web -- generate-volume --entries 20000 --feedback 200000`: migrates, seeds the
+/// `dotnet run --project src/Engagement.Web -- generate-volume --entries 20000 --feedback 200000 [--consultation-responses 5000]`: migrates, seeds the
 /// priorities (as every start does), then bulk-loads synthetic published entries with their status history and
 /// priorities, and feedback items linked to them. For benchmarks: deterministic (a fixed random seed), and it never
 /// touches existing rows.
@@ -133,6 +133,12 @@ public static class VolumeGenerator
         }
 
         output.WriteLine($"Indexes built and statistics gathered; done in {clock.Elapsed.TotalSeconds:0.0} s");
+        var consultationResponses = Option(args, Consultations.AnalysisVolume.Option, 0);
+        if (consultationResponses > 0)
+        {
+            await Consultations.AnalysisVolume.RunAsync(services, consultationResponses, output);
+        }
+
         return 0;
     }
 

@@ -12,7 +12,7 @@ namespace Engagement.Web.Pages.Priorities;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPagesCache.PolicyName)]
-public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Features.Deadlines.OnTimeShare onTime, Features.ProviderEngagement.PublicEngagementQuery providerRecords) : PageModel
+public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Features.Deadlines.OnTimeShare onTime, Features.ProviderEngagement.PublicEngagementQuery providerRecords, TimeProvider clock) : PageModel
 {
     public Features.Deadlines.OnTimeShareView OnTime { get; private set; } = default!;
 
@@ -22,6 +22,9 @@ public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Fe
 
     /// <summary>Approved provider engagement records linked to this priority, each shown as the provider's own.</summary>
     public IReadOnlyList<Features.ProviderEngagement.PublicEngagementRecord> ProviderRecords { get; private set; } = [];
+
+    /// <summary>Published consultations linked to this priority, with their phase.</summary>
+    public IReadOnlyList<Features.Consultations.PriorityConsultation> Consultations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int number)
     {
@@ -35,6 +38,7 @@ public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Fe
         Entries = await query.PageAsync(new LogFilter { Priorities = [number] }, null, null, cancellationToken: HttpContext.RequestAborted);
         Figures = await query.PriorityFiguresAsync(number, HttpContext.RequestAborted);
         ProviderRecords = await providerRecords.ForPriorityAsync(number, HttpContext.RequestAborted);
+        Consultations = await Features.Consultations.PriorityConsultations.ForPriorityAsync(db, number, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
         OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, await onTime.ByQuarterAsync(number, HttpContext.RequestAborted), $"feedback linked to priority {number}");
         return Page();
     }
