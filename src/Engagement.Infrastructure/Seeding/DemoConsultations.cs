@@ -122,5 +122,44 @@ public static class DemoConsultations
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedOpenAsync(db, now, cancellationToken);
+    }
+
+    public const string ExtraCareTitle = "How we tell people about extra care housing";
+
+    /// <summary>
+    /// An open demo consultation on priority 10 (awareness of extra care housing): the council's review of how older
+    /// people, their families and professionals hear about extra care housing. No responses: try answering it.
+    /// </summary>
+    private static async Task SeedOpenAsync(EngagementDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var written = now.Date.AddDays(-10);
+        var consultation = Consultation.Create(new ConsultationDetails(
+            ExtraCareTitle,
+            "We are reviewing how we tell people about extra care housing: what it is, what it costs, who can live there and where the schemes are. Tell us how you would want to find out.",
+            """
+            Extra care housing gives people their own front door with care and support on site when they need it. Our Market Position Statement commits us to raise awareness and understanding of it among older people, their families, professionals and the public (priority 10).
+
+            We want to know:
+
+            - where you would look for information, or expect to be told about it
+            - what you need to know before you would consider it
+            - how well we explain it today
+
+            What you tell us will shape the information we publish next year. This is a demonstration consultation: it is part of the demo data.
+            """,
+            "Phone 01225 000000, email consultations@example.org, or ask for a paper copy or an easy read version at any council office or library.",
+            ServiceSection.ExtraCareHousing, ConsultationAudience.Everyone, written.AddDays(1).AddHours(9), now.Date.AddDays(30).AddHours(23).AddMinutes(59), [10], []), written).Value!;
+        consultation.AddQuestion(new QuestionDetails(QuestionKind.OneChoice, "Which best describes you?", "We use this only to compare answers between groups.", true, true, false, null, 1,
+            ["I draw on care and support", "I am a carer or family member", "I work in health or social care", "I am interested for the future", "Other"]), written);
+        consultation.AddQuestion(new QuestionDetails(QuestionKind.RatingScale, "How well do we explain extra care housing today?", null, true, false, false, null, 1,
+            ["Very poorly", "Poorly", "Neither well nor poorly", "Well", "Very well"]), written);
+        consultation.AddQuestion(new QuestionDetails(QuestionKind.SeveralChoices, "Where would you look for information about extra care housing?", null, true, false, true, null, 2,
+            ["The council's website", "My GP or another health professional", "A social worker", "Leaflets at the library or community centre", "Family and friends"]), written);
+        consultation.AddQuestion(new QuestionDetails(QuestionKind.ShortText, "What is the first thing you would want to know?", "For example the cost, or whether you can bring a pet.", false, false, false, 200, 2, []), written);
+        consultation.AddQuestion(new QuestionDetails(QuestionKind.LongText, "Is there anything else you want to tell us?", null, false, false, false, 2000, 2, []), written);
+        consultation.Publish(written);
+        db.Consultations.Add(consultation);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ namespace Engagement.Web.Pages.Consultations;
 /// in another way, and once published, the outcome. Only published consultations are shown.
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailModel(EngagementDbContext db, SafeMarkdown markdown, TimeProvider clock) : PageModel
+public sealed class DetailModel(EngagementDbContext db, SafeMarkdown markdown, Engagement.Web.Features.Consultations.ConsultationAnalysis analysis, TimeProvider clock) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
 
@@ -30,6 +30,9 @@ public sealed class DetailModel(EngagementDbContext db, SafeMarkdown markdown, T
     public string? CannotAnswer { get; private set; }
 
     public int QuestionCount { get; private set; }
+
+    /// <summary>The published outcome ("We asked, you said, we did"), once there is one.</summary>
+    public Engagement.Web.Features.Consultations.ConsultationOutcomeView? Outcome { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -56,6 +59,11 @@ public sealed class DetailModel(EngagementDbContext db, SafeMarkdown markdown, T
         {
             var check = consultation.CheckAudience(await Engagement.Web.Pages.Events.DetailModel.RegistrantAsync(db, User));
             CannotAnswer = check.Succeeded ? null : check.Error;
+        }
+
+        if (consultation.HasOutcome)
+        {
+            Outcome = await Engagement.Web.Features.Consultations.ConsultationOutcomeView.LoadAsync(db, analysis, markdown, id, cancellationToken);
         }
 
         return Page();
