@@ -163,6 +163,24 @@ public sealed class AnsweringRulesTests(ConsultationsFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_demo_data_has_an_open_consultation_to_answer_and_a_closed_one_whose_page_shows_its_outcome()
+    {
+        factory.Clock.Reset();
+        var client = factory.CreateBrowserClient();
+        var (_, hub) = await Html.GetAsync(client, "/consultations");
+        Assert.Contains(Engagement.Infrastructure.Seeding.DemoConsultations.ExtraCareTitle, hub.QuerySelector("#open-list").Text());
+        var closed = hub.QuerySelectorAll("#closed-list li").Single(li => li.Text().Contains(Engagement.Infrastructure.Seeding.DemoConsultations.ChargingTitle));
+        Assert.Contains("Outcome published", closed.Text());
+
+        var (_, page) = await Html.GetAsync(client, closed.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal("Closed", page.QuerySelector("#consultation-phase").Text());
+        Assert.NotNull(page.QuerySelector("#outcome-we-asked"));
+        Assert.Contains("demo", page.QuerySelector("#outcome").Text(), StringComparison.OrdinalIgnoreCase);
+        Assert.Null(page.QuerySelector("#outcome-to-follow"));
+        Assert.Null(page.QuerySelector("#start"));
+    }
+
+    [Fact]
     public async Task Signal_words_in_an_answer_mark_the_response_for_a_commissioner_to_look_at_first()
     {
         factory.Clock.Reset();
