@@ -185,6 +185,11 @@ public static class ServiceConfiguration
     private static void AddConsultations(IServiceCollection services)
     {
         services.AddScoped<Features.Consultations.SubmitConsultationResponseHandler>();
+        services.AddScoped<Features.Consultations.SaveConsultationHandler>();
+        services.AddScoped<Features.Consultations.ManageQuestionsHandler>();
+        services.AddScoped<Features.Consultations.ManageConsultationHandler>();
+        services.AddScoped<Features.Consultations.FlagResponseHandler>();
+        services.AddScoped<Features.Consultations.CountLateResponseHandler>();
     }
 
     private static void AddPublicLog(IServiceCollection services)
