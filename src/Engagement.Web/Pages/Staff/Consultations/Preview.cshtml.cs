@@ -25,7 +25,7 @@ public sealed class PreviewModel(EngagementDbContext db) : PageModel
 
     public List<QuestionField> Fields { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var consultation = await db.Consultations.AsNoTracking().AsSplitQuery().Include(c => c.Questions).ThenInclude(q => q.Options)
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -37,7 +37,9 @@ public sealed class PreviewModel(EngagementDbContext db) : PageModel
         Id = id;
         Title = consultation.Title;
         PageCount = consultation.Pages.Count;
-        PageNumber = page ?? 1;
+        // "page" is Razor Pages' own route value (the page's path), so ?page=n is read from the query string itself.
+        var page = Request.Query["page"].ToString();
+        PageNumber = page.Length == 0 ? 1 : int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
         if (PageCount > 0 && (PageNumber < 1 || PageNumber > PageCount))
         {
             return NotFound();
