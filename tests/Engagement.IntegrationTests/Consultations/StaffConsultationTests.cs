@@ -433,6 +433,34 @@ public sealed class StaffConsultationTests(EngagementFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_published_consultation_can_be_reworded_but_its_dates_move_only_by_closing_early_or_extending()
+    {
+        var client = await CommissionerAsync(factory);
+        var id = await CreateAsync(factory);
+        var (_, details) = await Html.GetAsync(client, $"/staff/consultations/{id}");
+        await Html.SubmitAndFollowAsync(client, details, new() { ["CloseEarly.Reason"] = "Enough answers." }, "#close-early-form");
+        DateTime closesAt;
+        await using (var db = factory.CreateDbContext())
+        {
+            closesAt = await db.Consultations.Where(c => c.Id == id).Select(c => c.ClosesAt).SingleAsync();
+        }
+
+        var (_, edit) = await Html.GetAsync(client, $"/staff/consultations/{id}/edit");
+        Assert.NotNull(edit.QuerySelector("#dates-locked"));
+        Assert.Null(edit.QuerySelector("#Input_ClosesDate"));
+        var saved = await Html.SubmitAsync(client, edit, new Dictionary<string, string> { ["Input.Title"] = "Reworded after closing", ["Input.ClosesDate"] = "2099-01-01", ["Input.ClosesTime"] = "12:00" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var db = factory.CreateDbContext())
+        {
+            var consultation = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == id);
+            Assert.Equal("Reworded after closing", consultation.Title);
+            Assert.Equal(closesAt, consultation.ClosesAt);
+            Assert.True(await db.AuditRecords.AnyAsync(a => a.Action == ConsultationAudit.Updated && a.EntityId == Id(id)));
+        }
+    }
+
+    [Fact]
     public async Task Providers_and_anonymous_people_cannot_reach_the_staff_consultation_pages()
     {
         var id = await CreateAsync(factory);
