@@ -192,6 +192,11 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Consultations.AnalysisDownload>();
         services.AddScoped<Features.Consultations.TagConsultationAnswerHandler>();
         services.AddScoped<Features.Consultations.PublishConsultationOutcomeHandler>();
+        services.AddScoped<Features.Consultations.SaveConsultationHandler>();
+        services.AddScoped<Features.Consultations.ManageQuestionsHandler>();
+        services.AddScoped<Features.Consultations.ManageConsultationHandler>();
+        services.AddScoped<Features.Consultations.FlagResponseHandler>();
+        services.AddScoped<Features.Consultations.CountLateResponseHandler>();
     }
 
     private static void AddPublicLog(IServiceCollection services)

@@ -138,7 +138,7 @@ public static class EventForm
         var endsAt = UkTime.ToUtc(input.StartDate.Value.ToDateTime(input.EndTime!.Value));
         if (startsAt is null || endsAt is null)
         {
-            modelState.AddModelError(startsAt is null ? "Input.StartTime" : "Input.EndTime", "That time does not exist in the UK on that day because the clocks go forward. Choose another time");
+            modelState.AddModelError(startsAt is null ? "Input.StartTime" : "Input.EndTime", Forms.UkDateTimeInput.SkippedTimeMessage);
             return null;
         }
 

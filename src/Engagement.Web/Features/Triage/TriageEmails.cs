@@ -13,11 +13,18 @@ public static class TriageEmails
 
     /// <summary>To the safeguarding contact: the reference and a staff link only. The text is never in an email.</summary>
     public static EmailMessage SafeguardingEscalation(ServiceOptions service, string notifyEmail, FeedbackItem item) =>
+        SafeguardingEscalation(service, notifyEmail, "feedback item", item.Reference, $"/staff/feedback/{item.Id}", item.Id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The one safeguarding escalation, for anything a person wrote (a feedback item, a consultation response): what it
+    /// is, its reference and a staff link, never the text. <paramref name="relatedEntityId"/> keeps the Message-ID stable.
+    /// </summary>
+    public static EmailMessage SafeguardingEscalation(ServiceOptions service, string notifyEmail, string what, string reference, string staffPath, string relatedEntityId) =>
         new EmailLayout(service)
-            .Paragraph($"A commissioner has flagged feedback item {item.Reference} as a possible safeguarding concern.")
+            .Paragraph($"A commissioner has flagged {what} {reference} as a possible safeguarding concern.")
             .Paragraph("Sign in to read it and decide what to do. The text is not included in this email.")
-            .Link("Open the feedback item", service.Link($"/staff/feedback/{item.Id}"))
-            .ToMessage(notifyEmail, null, $"Safeguarding concern raised: {item.Reference}", SafeguardingKind, item.Id.ToString(CultureInfo.InvariantCulture));
+            .Link($"Open the {what}", service.Link(staffPath))
+            .ToMessage(notifyEmail, null, $"Safeguarding concern raised: {reference}", SafeguardingKind, relatedEntityId);
 
     /// <summary>To the person who gave feedback that reads as a complaint: where to make one.</summary>
     public static EmailMessage ComplaintRoute(ServiceOptions service, FeedbackItem item)

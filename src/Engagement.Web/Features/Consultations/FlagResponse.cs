@@ -1,0 +1,84 @@
+using System.Globalization;
+using Engagement.Domain.Common;
+using Engagement.Domain.Consultations;
+using Engagement.Infrastructure;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Email;
+using Engagement.Web.Features.Triage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Engagement.Web.Features.Consultations;
+
+public sealed record FlagResponse(int ConsultationId, int ResponseId, ResponseFlag? Flag, string UserId);
+
+/// <summary>
+/// Flags a response as a safeguarding concern or a complaint, as for feedback. A safeguarding concern is escalated the
+/// same way: the same email to the safeguarding contact (the reference and a staff link, never the text) and an audit
+/// record, in the same transaction; the flag cannot be changed back. A response is never published either way.
+/// </summary>
+public sealed class FlagResponseHandler(
+    EngagementDbContext db,
+    EmailOutbox outbox,
+    TimeProvider clock,
+    IOptions<ServiceOptions> service,
+    IOptions<SafeguardingOptions> safeguarding)
+{
+    public Task<DomainResult> HandleAsync(FlagResponse command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async token =>
+        {
+            var response = await db.ConsultationResponses
+                .SingleOrDefaultAsync(r => r.Id == command.ResponseId && r.ConsultationId == command.ConsultationId, token);
+            if (response is null)
+            {
+                return DomainResult.NotFound("The response was not found");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var flagged = response.FlagAs(command.Flag ?? ResponseFlag.None, command.UserId, now);
+            if (!flagged.Succeeded)
+            {
+                return flagged;
+            }
+
+            if (response.Flag == ResponseFlag.SafeguardingConcern)
+            {
+                outbox.Queue(TriageEmails.SafeguardingEscalation(service.Value, safeguarding.Value.NotifyEmail, "consultation response", response.Reference,
+                    $"/staff/consultations/{response.ConsultationId}/responses/{response.Id}", "consultation-response-" + response.Id.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            db.AuditRecords.Add(ConsultationAudit.Record(nameof(ConsultationResponse), response.Id,
+                response.Flag == ResponseFlag.SafeguardingConcern ? ConsultationAudit.ResponseSafeguardingFlagged : ConsultationAudit.ResponseFlagged,
+                command.UserId, now, $"consultation={response.ConsultationId};flag={response.Flag}"));
+            await db.SaveChangesAsync(token);
+            return DomainResult.Ok;
+        }, cancellationToken);
+}
+
+public sealed record CountLateResponse(int ConsultationId, int ResponseId, bool Include, string UserId);
+
+/// <summary>A commissioner decides whether a late response counts in the figures (it is left out until they do).</summary>
+public sealed class CountLateResponseHandler(EngagementDbContext db, TimeProvider clock)
+{
+    public Task<DomainResult> HandleAsync(CountLateResponse command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async token =>
+        {
+            var response = await db.ConsultationResponses
+                .SingleOrDefaultAsync(r => r.Id == command.ResponseId && r.ConsultationId == command.ConsultationId, token);
+            if (response is null)
+            {
+                return DomainResult.NotFound("The response was not found");
+            }
+
+            var counted = response.CountInAnalysis(command.Include);
+            if (!counted.Succeeded)
+            {
+                return counted;
+            }
+
+            db.AuditRecords.Add(ConsultationAudit.Record(nameof(ConsultationResponse), response.Id, ConsultationAudit.ResponseCounted,
+                command.UserId, clock.GetUtcNow().UtcDateTime, $"consultation={response.ConsultationId};include={command.Include}"));
+            await db.SaveChangesAsync(token);
+            return DomainResult.Ok;
+        }, cancellationToken);
+}
