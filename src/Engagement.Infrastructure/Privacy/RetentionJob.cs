@@ -25,6 +25,7 @@ public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, Ret
         public const string FeedbackText = "feedback-text";
         public const string Safeguarding = "safeguarding-feedback";
         public const string Bookings = "booking-details";
+        public const string ConsultationEmails = "consultation-response-emails";
         public const string UnconfirmedAccounts = "unconfirmed-provider-accounts";
         public const string EmailRecords = "email-records";
         public const string Audit = "audit-records";
@@ -64,6 +65,17 @@ public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, Ret
                         .SetProperty(r => r.AccessNeeds, (string?)null)
                         .SetProperty(r => r.RemindersStopped, true)
                         .SetProperty(r => r.PersonalDetailsDeletedAt, now), token);
+            }, cancellationToken),
+            [Rules.ConsultationEmails] = await ApplyAsync(Rules.ConsultationEmails, now, token =>
+            {
+                // The set-based twin of ConsultationResponse.RemoveContactDetails, for consultations that closed long ago.
+                var cutoff = now.AddMonths(-policy.ContactDetailsMonths);
+                return db.ConsultationResponses
+                    .Where(r => r.Email != null && db.Consultations.Any(c => c.Id == r.ConsultationId && c.ClosesAt < cutoff))
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(r => r.Email, (string?)null)
+                        .SetProperty(r => r.WantsAcknowledgement, false)
+                        .SetProperty(r => r.WantsOutcome, false), token);
             }, cancellationToken),
             [Rules.UnconfirmedAccounts] = await ApplyAsync(Rules.UnconfirmedAccounts, now, async token =>
             {

@@ -27,6 +27,7 @@ public sealed class RetentionPolicy(RetentionOptions retention, EmailOptions ema
         $"What you wrote is deleted {Months(FeedbackTextMonths)} after the feedback is closed or the entry it is part of is completed. We keep only its reference, the area of care and the priorities it was about, so that published counts stay true.",
         $"Feedback passed to our safeguarding team is kept for {Months(SafeguardingMonths)} after it was passed on, and longer only while the safeguarding team records that it must be kept.",
         $"Event booking details are deleted {Months(BookingMonths)} after the event.",
+        $"An email address given with a consultation response is deleted once we have emailed you the outcome, or {Months(ContactDetailsMonths)} after the consultation closes if that comes first. Your answers are kept without it, and never published.",
         $"Care provider registrations whose email address is never confirmed are deleted after {Days(UnconfirmedAccountDays)}.",
         $"The text of emails we send is deleted {Days(SentBodyDays)} after sending, and the record that we sent an email (address and subject) after {Months(EmailRecordMonths)}.",
         $"Our audit records of who did what, which hold no personal information about you, are kept for {Months(AuditMonths)}.",

@@ -33,7 +33,7 @@ public static class SettingsCatalogue
         new("Email:From", "Engagement <no-reply@example.gov.uk>", "Sender of every email"),
         new("Email:PickupDirectory", "data/mail in Development", "Folder for .eml files when no SMTP host is set"),
         new("Email:SentBodyRetentionDays", "30", "Days before the bodies of sent email are deleted"),
-        new("Retention:ContactDetailsMonths", "12", "Months after feedback is closed (or its entry completed) that its contact details are deleted"),
+        new("Retention:ContactDetailsMonths", "12", "Months after feedback is closed (or its entry completed) that its contact details are deleted; also months after a consultation closes that its responses' email addresses are deleted"),
         new("Retention:FeedbackTextMonths", "24", "Months after feedback is closed (or its entry completed) that its text and notes are removed, leaving a stub"),
         new("Retention:SafeguardingMonths", "72", "Months after a safeguarding flag that the item's text and contact details are removed; never while a hold is active"),
         new("Retention:BookingMonths", "6", "Months after an event that its bookings' names, emails, organisations and access needs are deleted"),

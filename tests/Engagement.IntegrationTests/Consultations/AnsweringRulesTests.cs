@@ -181,6 +181,45 @@ public sealed class AnsweringRulesTests(ConsultationsFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Response_email_addresses_are_deleted_the_promised_months_after_the_consultation_closes_and_the_notice_says_so()
+    {
+        factory.Clock.Reset();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var policy = factory.GetService<Engagement.Infrastructure.Privacy.RetentionPolicy>();
+        factory.Clock.Set(now.AddMonths(-policy.ContactDetailsMonths - 2)); // published while open
+        var longAgo = await factory.AddConsultationAsync("Closed long ago", opensAt: now.AddMonths(-policy.ContactDetailsMonths - 3), closesAt: now.AddMonths(-policy.ContactDetailsMonths).AddDays(-1));
+        var recently = await factory.AddConsultationAsync("Closed recently", opensAt: now.AddMonths(-policy.ContactDetailsMonths - 3), closesAt: now.AddMonths(-policy.ContactDetailsMonths).AddDays(1));
+        factory.Clock.Reset();
+        foreach (var c in new[] { longAgo, recently })
+        {
+            var result = await factory.GetService<SubmitConsultationResponseHandler>().HandleAsync(new SubmitConsultationResponse(c.Id,
+                new Dictionary<string, string[]>
+                {
+                    [Question(c, "Which best").FieldName] = [Option(Question(c, "Which best"), "I am a carer")],
+                    [Question(c, "How well").FieldName] = [Option(Question(c, "How well"), "Well")],
+                    [Question(c, "Where should").FieldName] = [Option(Question(c, "Where should"), "Leaflets")],
+                    [Question(c, "What else").FieldName] = ["Kept without the address"],
+                },
+                ResponseChannel.Paper, "kept-or-not@example.org", false, true, Engagement.Infrastructure.Security.SecureToken.Create(), Engagement.Infrastructure.Security.SecureToken.Create(), EnteredByUserId: "staff"));
+            Assert.True(result.Succeeded, result.Error);
+        }
+
+        var counts = await factory.GetService<Engagement.Infrastructure.Privacy.RetentionJob>().RunAsync(CancellationToken.None);
+        Assert.Equal(1, counts[Engagement.Infrastructure.Privacy.RetentionJob.Rules.ConsultationEmails]);
+        var old = (await factory.ResponsesAsync(longAgo.Id)).Single();
+        Assert.Null(old.Email);
+        Assert.False(old.WantsOutcome);
+        Assert.Contains(old.Answers, a => a.Text == "Kept without the address");
+        Assert.Equal("kept-or-not@example.org", (await factory.ResponsesAsync(recently.Id)).Single().Email);
+
+        // Twice changes nothing; the privacy notice states the same period.
+        counts = await factory.GetService<Engagement.Infrastructure.Privacy.RetentionJob>().RunAsync(CancellationToken.None);
+        Assert.Equal(0, counts[Engagement.Infrastructure.Privacy.RetentionJob.Rules.ConsultationEmails]);
+        var (_, privacy) = await Html.GetAsync(factory.CreateBrowserClient(), "/privacy");
+        Assert.Contains($"An email address given with a consultation response is deleted once we have emailed you the outcome, or {policy.ContactDetailsMonths} months after the consultation closes", privacy.QuerySelector("#retention").Text());
+    }
+
+    [Fact]
     public async Task Signal_words_in_an_answer_mark_the_response_for_a_commissioner_to_look_at_first()
     {
         factory.Clock.Reset();
