@@ -1553,6 +1553,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("OtherProviderTypes")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("OverdueEmailSentFor")
                         .HasColumnType("date");
 

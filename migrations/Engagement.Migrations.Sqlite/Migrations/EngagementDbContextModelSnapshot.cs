@@ -1504,6 +1504,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OtherProviderTypes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("OverdueEmailSentFor")
                         .HasColumnType("TEXT");
 

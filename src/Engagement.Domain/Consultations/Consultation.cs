@@ -404,9 +404,13 @@ public sealed class Consultation
             return DomainResult.Refused("Your organisation's account is waiting for approval. You can answer once the council has approved it.");
         }
 
-        return person.ProviderType == type
-            ? DomainResult.Ok
-            : DomainResult.Refused($"This consultation is for {who} only. Your organisation is registered as a {person.ProviderType?.Name().ToLowerInvariant() ?? "different"} provider.");
+        if (person.Provides(type))
+        {
+            return DomainResult.Ok;
+        }
+
+        var kinds = ProviderTypeSet.Describe(person.ProviderType, person.OtherProviderTypes).ToLowerInvariant();
+        return DomainResult.Refused($"This consultation is for {who} only. Your organisation is registered as a {(kinds.Length == 0 ? "different" : kinds)} provider.");
     }
 
     private static DomainResult CheckReason(string? reason) =>

@@ -249,7 +249,7 @@ public sealed class Event
             return DomainResult.Refused($"This forum is for {audienceName}. Sign in with your provider account to book a place, or register your organisation.");
         }
 
-        if (registrant.ProviderType != type)
+        if (!registrant.Provides(type))
         {
             return DomainResult.Refused($"This forum is for {audienceName}. Your provider account is not registered as a {type.Name().ToLowerInvariant()} provider.");
         }

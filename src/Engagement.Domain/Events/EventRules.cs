@@ -2,12 +2,18 @@ using Engagement.Domain.Common;
 
 namespace Engagement.Domain.Events;
 
-/// <summary>Who is asking for a place: nobody signed in, or a provider account with its kind of care and approval.</summary>
-public sealed record Registrant(bool HasProviderAccount, ProviderType? ProviderType, bool IsApproved)
+/// <summary>
+/// Who is asking for a place or answering: nobody signed in, or a provider account with its main kind of care, the
+/// other kinds it also gives (<see cref="ProviderTypeSet"/> bits) and its approval.
+/// </summary>
+public sealed record Registrant(bool HasProviderAccount, ProviderType? ProviderType, bool IsApproved, int OtherProviderTypes = 0)
 {
     public static Registrant Public { get; } = new(false, null, false);
 
-    public static Registrant Provider(ProviderType? type, bool approved) => new(true, type, approved);
+    public static Registrant Provider(ProviderType? type, bool approved, int otherTypes = 0) => new(true, type, approved, otherTypes);
+
+    /// <summary>Whether the organisation gives this kind of care, as its main kind or one of its others.</summary>
+    public bool Provides(ProviderType type) => ProviderType == type || (OtherProviderTypes & ProviderTypeSet.Bit(type)) != 0;
 }
 
 /// <summary>The limits on what staff and the public may enter about events and registrations.</summary>

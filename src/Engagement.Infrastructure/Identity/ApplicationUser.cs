@@ -12,6 +12,9 @@ public sealed class ApplicationUser : IdentityUser
     public string? OrganisationName { get; set; }
 
     public ProviderType? ProviderType { get; set; }
+
+    /// <summary>For provider accounts: the other kinds of care the organisation also gives (<see cref="ProviderTypeSet"/> bits).</summary>
+    public int OtherProviderTypes { get; set; }
     public string? CqcLocationId { get; set; }
 
     /// <summary>For provider accounts: the address of the organisation's public page, /providers/{slug}; set on its first engagement record.</summary>

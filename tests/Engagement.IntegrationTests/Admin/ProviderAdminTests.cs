@@ -154,6 +154,53 @@ public sealed class ProviderAdminTests(EngagementFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_organisation_that_also_gives_home_care_can_book_the_home_care_forum_once_an_administrator_says_so()
+    {
+        var (email, id) = await PendingProviderAsync(approved: true);
+        var forum = await Events.EventsTestSupport.AddEventAsync(factory, audience: Engagement.Domain.Events.EventAudience.HomeCareProviders, title: "Home care forum, kinds test");
+        var provider = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(provider, email, AccountTestSupport.Password);
+        var before = await Html.ParseAsync(await provider.GetAsync($"/events/{forum}"));
+        Assert.Contains("not registered as a home care provider", before.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var admin = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(admin, TestAccounts.Admin);
+        var (_, form) = await Html.GetAsync(admin, "/staff/providers/" + id);
+        Assert.NotNull(form.QuerySelector("#Input_OtherProviderTypes"));
+        Triage.Staff.AssertRedirect(await Triage.Staff.PostAsync(admin, "/staff/providers/" + id, "#update-form", new()
+        {
+            ["Input.OtherProviderTypes"] = nameof(ProviderType.HomeCare),
+        }), "/staff/providers/" + id);
+
+        var user = await UserAsync(id);
+        Assert.Equal(ProviderType.CareHome, user.ProviderType);
+        Assert.Equal(ProviderTypeSet.Bit(ProviderType.HomeCare), user.OtherProviderTypes);
+        var page = await Html.ParseAsync(await admin.GetAsync("/staff/providers/" + id));
+        Assert.Equal("Care home, home care", page.QuerySelector("#provider-type").Text());
+        Assert.Contains(("provider.other-types-changed", "from=;to=HomeCare"), (await AuditAsync(id)).Select(a => (a.Action, a.Detail)));
+        var list = await Html.ParseAsync(await admin.GetAsync("/admin/providers"));
+        Assert.Contains("Care home, home care", list.QuerySelectorAll("#organisations tbody tr").Single(r => r.InnerHtml.Contains(id, StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+
+        var after = await Html.ParseAsync(await provider.GetAsync($"/events/{forum}"));
+        Assert.DoesNotContain("not registered as a home care provider", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(after.QuerySelector($"a[href^='/events/{forum}/register']"));
+
+        // Saving the form again unchanged audits nothing more, and an unknown kind is refused with the answers kept.
+        Triage.Staff.AssertRedirect(await Triage.Staff.PostAsync(admin, "/staff/providers/" + id, "#update-form", []), "/staff/providers/" + id);
+        Assert.Single(await AuditAsync(id), a => a.Action == "provider.other-types-changed");
+        var (_, again) = await Html.GetAsync(admin, "/staff/providers/" + id);
+        var refused = await admin.PostAsync($"/staff/providers/{id}?handler=Update", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Html.AntiforgeryToken(again)),
+            new("Input.ProviderType", nameof(ProviderType.CareHome)),
+            new("Input.OtherProviderTypes", "77"),
+        ]));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(["Select only the kinds of care listed"], Html.ErrorSummary(await Html.ParseAsync(refused)));
+        Assert.Equal(ProviderTypeSet.Bit(ProviderType.HomeCare), (await UserAsync(id)).OtherProviderTypes);
+    }
+
+    [Fact]
     public async Task The_dedicated_commissioner_is_emailed_when_their_provider_books_a_forum()
     {
         var (email, id) = await PendingProviderAsync(approved: true);

@@ -262,6 +262,18 @@ public sealed class StaffEventsTests(EngagementFactory factory) : IClassFixture<
         {
             ["Input.Password"] = "a long and unusual passphrase 93",
             ["Input.ProviderType"] = "HomeCare",
+            ["Input.OtherProviderTypes"] = "77",
+        });
+        page = await Html.ParseAsync(response);
+        Assert.Equal(["Select only the kinds of care listed"], Html.ErrorSummary(page));
+        Assert.Equal("Input_OtherProviderTypes-hint Input_OtherProviderTypes-error", page.QuerySelector("#Input_OtherProviderTypes")!.Closest("fieldset")!.GetAttribute("aria-describedby"));
+        Assert.Equal("New Care Ltd", page.QuerySelector("#Input_OrganisationName")!.GetAttribute("value"));
+
+        response = await Html.SubmitAsync(client, page, new Dictionary<string, string>
+        {
+            ["Input.Password"] = "a long and unusual passphrase 93",
+            ["Input.ProviderType"] = "HomeCare",
+            ["Input.OtherProviderTypes"] = "ExtraCareHousing",
             ["Input.CqcLocationId"] = "1-123456789",
         });
         page = await Html.ParseAsync(response);
@@ -272,6 +284,7 @@ public sealed class StaffEventsTests(EngagementFactory factory) : IClassFixture<
             var user = await db.Users.SingleAsync(u => u.Email == "nia@newcare.example");
             Assert.False(user.IsApproved);
             Assert.False(user.EmailConfirmed);
+            Assert.Equal(Engagement.Domain.Common.ProviderTypeSet.Bit(Engagement.Domain.Common.ProviderType.ExtraCareHousing), user.OtherProviderTypes);
             var email = await db.OutboxMessages.SingleAsync(m => m.Kind == "provider-confirm-email" && m.RelatedId == user.Id);
             var link = System.Text.RegularExpressions.Regex.Match(email.TextBody!, @"https://localhost(/account/confirm-email\?\S+)").Groups[1].Value;
             var (_, confirmed) = await Html.GetAsync(client, link);
@@ -281,6 +294,7 @@ public sealed class StaffEventsTests(EngagementFactory factory) : IClassFixture<
         var commissioner = await CommissionerAsync();
         var (_, pending) = await Html.GetAsync(commissioner, "/staff/providers");
         var row = pending.QuerySelectorAll("#pending-providers tbody tr").Single(r => r.Text().Contains("New Care Ltd"));
+        Assert.Contains("Home care, extra care housing", row.Text(), StringComparison.Ordinal);
         var approve = await Html.SubmitAsync(commissioner, row.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!, new List<KeyValuePair<string, string>>());
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
         await using var check = factory.CreateDbContext();

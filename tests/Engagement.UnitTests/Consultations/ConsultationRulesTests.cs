@@ -249,6 +249,9 @@ public sealed class ConsultationRulesTests
             Assert.Equal("This consultation is for care home providers only. Your organisation is registered as a home care provider.",
                 consultation.CheckAudience(Registrant.Provider(ProviderType.HomeCare, approved: true)).Error);
             Assert.Contains("waiting for approval", consultation.CheckAudience(Registrant.Provider(ProviderType.CareHome, approved: false)).Error);
+            Assert.True(consultation.CheckAudience(Registrant.Provider(ProviderType.HomeCare, true, ProviderTypeSet.ToMask([ProviderType.CareHome]))).Succeeded);
+            Assert.Equal("This consultation is for care home providers only. Your organisation is registered as a home care, extra care housing provider.",
+                consultation.CheckAudience(Registrant.Provider(ProviderType.HomeCare, true, ProviderTypeSet.ToMask([ProviderType.ExtraCareHousing]))).Error);
         }
     }
 

@@ -115,6 +115,36 @@ public sealed class EventRulesTests
     }
 
     [Fact]
+    public void An_organisation_that_also_gives_the_forums_kind_of_care_may_book_it()
+    {
+        var homeCare = Make(EventAudience.HomeCareProviders);
+        var careHomeThatAlsoGivesHomeCare = Registrant.Provider(ProviderType.CareHome, true, ProviderTypeSet.ToMask([ProviderType.HomeCare]));
+
+        Assert.True(homeCare.CheckAudience(careHomeThatAlsoGivesHomeCare).Succeeded);
+        Assert.True(Make(EventAudience.CareHomeProviders).CheckAudience(careHomeThatAlsoGivesHomeCare).Succeeded);
+        Assert.Contains("not registered as a home care provider",
+            homeCare.CheckAudience(Registrant.Provider(ProviderType.CareHome, true, ProviderTypeSet.ToMask([ProviderType.ExtraCareHousing]))).Error);
+        Assert.Contains("waiting to be approved", homeCare.CheckAudience(careHomeThatAlsoGivesHomeCare with { IsApproved = false }).Error);
+    }
+
+    [Fact]
+    public void The_other_kinds_of_care_round_trip_through_their_bits_and_read_main_kind_first()
+    {
+        foreach (var type in Enum.GetValues<ProviderType>())
+        {
+            Assert.Equal([type], ProviderTypeSet.FromMask(ProviderTypeSet.ToMask([type])));
+        }
+
+        var all = Enum.GetValues<ProviderType>();
+        Assert.Equal(all, ProviderTypeSet.FromMask(ProviderTypeSet.ToMask(all)));
+        Assert.Equal(all.Length, all.Select(ProviderTypeSet.Bit).Distinct().Count());
+        Assert.Equal("Home care, care home, extra care housing",
+            ProviderTypeSet.Describe(ProviderType.HomeCare, ProviderTypeSet.ToMask([ProviderType.ExtraCareHousing, ProviderType.CareHome, ProviderType.HomeCare])));
+        Assert.Equal("Care home", ProviderTypeSet.Describe(ProviderType.CareHome, 0));
+        Assert.Equal("", ProviderTypeSet.Describe(null, 0));
+    }
+
+    [Fact]
     public void Anyone_may_book_a_workshop_and_nobody_an_invitation_only_event()
     {
         Assert.True(Make(EventAudience.Anyone).CheckAudience(Registrant.Public).Succeeded);

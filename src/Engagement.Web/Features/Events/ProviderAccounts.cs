@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 
 namespace Engagement.Web.Features.Events;
 
-public sealed record RegisterProvider(string Name, string Email, string Password, string OrganisationName, ProviderType ProviderType, string? CqcLocationId);
+public sealed record RegisterProvider(
+    string Name, string Email, string Password, string OrganisationName, ProviderType ProviderType, string? CqcLocationId, IReadOnlyCollection<ProviderType>? OtherProviderTypes = null);
 
 /// <summary>
 /// Provider self-registration (role Provider, not approved, email to confirm; approval is Features/Providers). The account,
@@ -38,6 +39,7 @@ public sealed class ProviderAccounts(
             DisplayName = command.Name.Trim(),
             OrganisationName = command.OrganisationName.Trim(),
             ProviderType = command.ProviderType,
+            OtherProviderTypes = ProviderTypeSet.ToMask(command.OtherProviderTypes?.Where(type => type != command.ProviderType && Enum.IsDefined(type))),
             CqcLocationId = string.IsNullOrWhiteSpace(command.CqcLocationId) ? null : command.CqcLocationId.Trim(),
             IsApproved = false,
             CreatedAt = now,

@@ -105,10 +105,12 @@ public sealed class ReviewProviderHandler(
     }
 }
 
-public sealed record UpdateProviderOrganisation(string UserId, ProviderType ProviderType, string? DedicatedCommissionerId, string? ChangedBy);
+/// <param name="OtherProviderTypes">The other kinds of care it also gives; its main kind among them is ignored.</param>
+public sealed record UpdateProviderOrganisation(
+    string UserId, ProviderType ProviderType, string? DedicatedCommissionerId, string? ChangedBy, IReadOnlyCollection<ProviderType>? OtherProviderTypes = null);
 
 /// <summary>
-/// An administrator sets an organisation's kind of care and its dedicated commissioner (an enabled commissioner or
+/// An administrator sets an organisation's main kind of care, the other kinds it also gives, and its dedicated commissioner (an enabled commissioner or
 /// administrator). A new dedicated commissioner is emailed to the provider and to the commissioner; both are audited.
 /// </summary>
 public sealed class UpdateProviderOrganisationHandler(
@@ -134,6 +136,11 @@ public sealed class UpdateProviderOrganisationHandler(
             return DomainResult.Refused("Select what kind of care they provide", "ProviderType");
         }
 
+        if (command.OtherProviderTypes?.Any(type => !Enum.IsDefined(type)) == true)
+        {
+            return DomainResult.Refused("Select only the kinds of care listed", "OtherProviderTypes");
+        }
+
         ApplicationUser? commissioner = null;
         var commissionerId = string.IsNullOrEmpty(command.DedicatedCommissionerId) ? null : command.DedicatedCommissionerId;
         if (commissionerId is not null)
@@ -153,6 +160,13 @@ public sealed class UpdateProviderOrganisationHandler(
             user.ProviderType = command.ProviderType;
         }
 
+        var others = ProviderTypeSet.ToMask(command.OtherProviderTypes?.Where(type => type != command.ProviderType));
+        if (user.OtherProviderTypes != others)
+        {
+            db.AuditRecords.Add(new AuditRecord { At = now, ActorUserId = command.ChangedBy, Action = "provider.other-types-changed", EntityType = "User", EntityId = user.Id, Detail = $"from={string.Join('+', ProviderTypeSet.FromMask(user.OtherProviderTypes))};to={string.Join('+', ProviderTypeSet.FromMask(others))}" });
+            user.OtherProviderTypes = others;
+        }
+
         if (user.DedicatedCommissionerId != commissionerId)
         {
             user.DedicatedCommissionerId = commissionerId;
@@ -163,7 +177,7 @@ public sealed class UpdateProviderOrganisationHandler(
                     .Paragraph($"{commissioner.DisplayName} is now {user.OrganisationName}'s dedicated commissioner at {service.Value.CouncilName}. You can contact them at {commissioner.Email}.")
                     .ToMessage(user.Email, user.DisplayName, "Your dedicated commissioner", ProviderEmailKind, user.Id));
                 outbox.Queue(new EmailLayout(service.Value).Greeting(commissioner.DisplayName)
-                    .Paragraph($"You are now the dedicated commissioner for {user.OrganisationName} ({user.ProviderType?.Name()}).")
+                    .Paragraph($"You are now the dedicated commissioner for {user.OrganisationName} ({ProviderTypeSet.Describe(user.ProviderType, user.OtherProviderTypes)}).")
                     .Link("See the organisation", service.Value.Link("/staff/providers/" + Uri.EscapeDataString(user.Id)))
                     .ToMessage(commissioner.Email, commissioner.DisplayName, $"You are {user.OrganisationName}'s dedicated commissioner", CommissionerEmailKind, user.Id));
             }

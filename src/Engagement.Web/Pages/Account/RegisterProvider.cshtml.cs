@@ -30,6 +30,7 @@ public sealed class RegisterProviderModel(ProviderAccounts providers) : PageMode
             return limited;
         }
 
+        var otherTypesUnreadable = ModelState.GetFieldValidationState("Input.OtherProviderTypes") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
         ModelState.Clear();
         PersonDetails.RequireNameAndEmail(ModelState, "Input", Input.Name, Input.Email);
 
@@ -56,6 +57,11 @@ public sealed class RegisterProviderModel(ProviderAccounts providers) : PageMode
             ModelState.AddModelError("Input.ProviderType", "Select what kind of care you provide");
         }
 
+        if (otherTypesUnreadable)
+        {
+            ModelState.AddModelError("Input.OtherProviderTypes", "Select only the kinds of care listed");
+        }
+
         if (!string.IsNullOrWhiteSpace(Input.CqcLocationId) && !System.Text.RegularExpressions.Regex.IsMatch(Input.CqcLocationId.Trim(), "^1-[0-9]{6,12}$"))
         {
             ModelState.AddModelError("Input.CqcLocationId", "Enter a CQC location ID in the correct format, like 1-123456789");
@@ -67,7 +73,7 @@ public sealed class RegisterProviderModel(ProviderAccounts providers) : PageMode
         }
 
         var errors = await providers.RegisterAsync(
-            new RegisterProvider(Input.Name!, Input.Email!.Trim(), Input.Password!, Input.OrganisationName!, Input.ProviderType!.Value, Input.CqcLocationId),
+            new RegisterProvider(Input.Name!, Input.Email!.Trim(), Input.Password!, Input.OrganisationName!, Input.ProviderType!.Value, Input.CqcLocationId, Input.OtherProviderTypes),
             cancellationToken);
         if (errors.Count > 0)
         {
@@ -90,6 +96,7 @@ public sealed class RegisterProviderModel(ProviderAccounts providers) : PageMode
         public string? Password { get; set; }
         public string? OrganisationName { get; set; }
         public ProviderType? ProviderType { get; set; }
+        public List<ProviderType>? OtherProviderTypes { get; set; }
         public string? CqcLocationId { get; set; }
     }
 }

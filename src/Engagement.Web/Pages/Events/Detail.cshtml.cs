@@ -54,7 +54,7 @@ public sealed class DetailModel(EngagementDbContext db, TimeProvider clock) : Pa
         }
 
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.ProviderType, u.IsApproved }).SingleOrDefaultAsync();
-        return account is null ? Registrant.Public : Registrant.Provider(account.ProviderType, account.IsApproved);
+            .Select(u => new { u.ProviderType, u.IsApproved, u.OtherProviderTypes }).SingleOrDefaultAsync();
+        return account is null ? Registrant.Public : Registrant.Provider(account.ProviderType, account.IsApproved, account.OtherProviderTypes);
     }
 }

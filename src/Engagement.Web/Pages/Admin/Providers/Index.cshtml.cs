@@ -9,7 +9,7 @@ namespace Engagement.Web.Pages.Admin.Providers;
 /// <summary>Every provider organisation, with its standing and dedicated commissioner.</summary>
 public sealed class IndexModel(EngagementDbContext db) : PageModel
 {
-    public sealed record Row(string Id, string? Organisation, ProviderType? Type, ProviderStanding Standing, string? Commissioner, DateTime CreatedAt);
+    public sealed record Row(string Id, string? Organisation, string Kinds, ProviderStanding Standing, string? Commissioner, DateTime CreatedAt);
 
     public List<Row> Organisations { get; private set; } = [];
 
@@ -23,6 +23,7 @@ public sealed class IndexModel(EngagementDbContext db) : PageModel
                 u.Id,
                 u.OrganisationName,
                 u.ProviderType,
+                u.OtherProviderTypes,
                 u.IsApproved,
                 u.RejectedAt,
                 u.SuspendedAt,
@@ -30,6 +31,6 @@ public sealed class IndexModel(EngagementDbContext db) : PageModel
                 u.CreatedAt,
             })
             .ToListAsync();
-        Organisations = rows.Select(r => new Row(r.Id, r.OrganisationName, r.ProviderType, ProviderReview.StandingOf(r.IsApproved, r.RejectedAt, r.SuspendedAt), r.Commissioner, r.CreatedAt)).ToList();
+        Organisations = rows.Select(r => new Row(r.Id, r.OrganisationName, ProviderTypeSet.Describe(r.ProviderType, r.OtherProviderTypes), ProviderReview.StandingOf(r.IsApproved, r.RejectedAt, r.SuspendedAt), r.Commissioner, r.CreatedAt)).ToList();
     }
 }

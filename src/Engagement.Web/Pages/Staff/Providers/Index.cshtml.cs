@@ -11,7 +11,7 @@ namespace Engagement.Web.Pages.Staff.Providers;
 /// <summary>Provider accounts waiting for a commissioner's approval.</summary>
 public sealed class IndexModel(EngagementDbContext db, ReviewProviderHandler review) : PageModel
 {
-    public sealed record Pending(string Id, string Name, string? Email, string? Organisation, ProviderType? Type, string? CqcLocationId, bool EmailConfirmed, DateTime CreatedAt);
+    public sealed record Pending(string Id, string Name, string? Email, string? Organisation, ProviderType? Type, int OtherTypes, string? CqcLocationId, bool EmailConfirmed, DateTime CreatedAt);
 
     public List<Pending> Accounts { get; private set; } = [];
 
@@ -21,7 +21,7 @@ public sealed class IndexModel(EngagementDbContext db, ReviewProviderHandler rev
     public async Task OnGetAsync() =>
         Accounts = await db.Users.AsNoTracking().Where(u => u.ProviderType != null && !u.IsApproved && u.RejectedAt == null && u.SuspendedAt == null)
             .OrderBy(u => u.CreatedAt)
-            .Select(u => new Pending(u.Id, u.DisplayName, u.Email, u.OrganisationName, u.ProviderType, u.CqcLocationId, u.EmailConfirmed, u.CreatedAt))
+            .Select(u => new Pending(u.Id, u.DisplayName, u.Email, u.OrganisationName, u.ProviderType, u.OtherProviderTypes, u.CqcLocationId, u.EmailConfirmed, u.CreatedAt))
             .ToListAsync();
 
     public async Task<IActionResult> OnPostApproveAsync(string userId, CancellationToken cancellationToken)

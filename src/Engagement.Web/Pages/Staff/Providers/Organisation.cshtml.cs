@@ -12,7 +12,7 @@ namespace Engagement.Web.Pages.Staff.Providers;
 
 /// <summary>
 /// One provider organisation: commissioners approve or reject it; administrators also suspend or reinstate it and set
-/// its kind of care and dedicated commissioner.
+/// its kinds of care and dedicated commissioner.
 /// </summary>
 public sealed class OrganisationModel(EngagementDbContext db, ReviewProviderHandler review, UpdateProviderOrganisationHandler update) : PageModel
 {
@@ -53,7 +53,12 @@ public sealed class OrganisationModel(EngagementDbContext db, ReviewProviderHand
             return await RefuseAsync(id, "Input.ProviderType", "Select what kind of care they provide");
         }
 
-        var result = await update.HandleAsync(new UpdateProviderOrganisation(id, Input.ProviderType.Value, Input.DedicatedCommissionerId, User.FindFirstValue(ClaimTypes.NameIdentifier)), cancellationToken);
+        if (ModelState.GetFieldValidationState("Input.OtherProviderTypes") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            return await RefuseAsync(id, "Input.OtherProviderTypes", "Select only the kinds of care listed");
+        }
+
+        var result = await update.HandleAsync(new UpdateProviderOrganisation(id, Input.ProviderType.Value, Input.DedicatedCommissionerId, User.FindFirstValue(ClaimTypes.NameIdentifier), Input.OtherProviderTypes), cancellationToken);
         return await AfterAsync(id, result, "Organisation details saved");
     }
 
@@ -116,7 +121,12 @@ public sealed class OrganisationModel(EngagementDbContext db, ReviewProviderHand
             : await db.Users.AsNoTracking().Where(u => u.Id == organisation.DedicatedCommissionerId).Select(u => u.DisplayName).FirstOrDefaultAsync();
         if (fillInput)
         {
-            Input = new OrganisationInput { ProviderType = organisation.ProviderType, DedicatedCommissionerId = organisation.DedicatedCommissionerId };
+            Input = new OrganisationInput
+            {
+                ProviderType = organisation.ProviderType,
+                OtherProviderTypes = ProviderTypeSet.FromMask(organisation.OtherProviderTypes).ToList(),
+                DedicatedCommissionerId = organisation.DedicatedCommissionerId,
+            };
         }
 
         return true;
@@ -127,6 +137,7 @@ public sealed class OrganisationModel(EngagementDbContext db, ReviewProviderHand
         public string? RejectReason { get; set; }
         public string? SuspendReason { get; set; }
         public ProviderType? ProviderType { get; set; }
+        public List<ProviderType>? OtherProviderTypes { get; set; }
         public string? DedicatedCommissionerId { get; set; }
     }
 }
