@@ -86,6 +86,7 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Admin.InviteStaffHandler>();
         services.AddScoped<Features.Admin.AcceptInvitationHandler>();
         services.AddScoped<Features.Admin.ChangeStaffAccountHandler>();
+        services.AddScoped<Features.Admin.BackgroundJobs>();
         services.AddScoped<Features.Providers.ReviewProviderHandler>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Providers.UpdateProviderOrganisationHandler>();

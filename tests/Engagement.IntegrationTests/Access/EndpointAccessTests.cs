@@ -262,6 +262,10 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/admin/staff/{id}", AdminOnly, "Unlock", "/admin/staff/not-a-real-account"),
         Post("/admin/staff/{id}", AdminOnly, "ResetTwoFactor", "/admin/staff/not-a-real-account"),
         Post("/admin/staff/{id}", AdminOnly, "Resend", "/admin/staff/not-a-real-account"),
+        Get("/admin/jobs", AdminOnly),
+        Post("/admin/jobs", AdminOnly, "Retry"),
+        Post("/admin/jobs", AdminOnly, "Delete"),
+        Post("/admin/jobs", AdminOnly, "Run"),
         Get("/hangfire/{**path}", AdminOnly, "/hangfire"),
 
         // Operations
