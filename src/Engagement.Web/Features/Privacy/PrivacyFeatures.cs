@@ -11,6 +11,7 @@ public static class PrivacyFeatures
         services.AddScoped<UnsubscribeHandler>();
         services.AddScoped<PersonalDataSearch>();
         services.AddScoped<DataRequestHandler>();
+        services.AddScoped<SafeguardingHoldHandler>();
         return services;
     }
 }
