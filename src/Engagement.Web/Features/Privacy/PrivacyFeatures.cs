@@ -12,6 +12,7 @@ public static class PrivacyFeatures
         services.AddScoped<PersonalDataSearch>();
         services.AddScoped<DataRequestHandler>();
         services.AddScoped<SafeguardingHoldHandler>();
+        services.AddScoped<ProviderAccountErasure>();
         return services;
     }
 }
