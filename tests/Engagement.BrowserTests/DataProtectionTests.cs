@@ -92,7 +92,7 @@ public sealed class DataProtectionTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Data protection request");
         await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.GetByLabel("Email address or feedback reference").FillAsync(email);
+        await page.GetByLabel("Email address, feedback reference or consultation response reference").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(page.Locator("#results")).ToContainTextAsync(email);
         await BrowserFixture.AssertAccessibleAsync(page);

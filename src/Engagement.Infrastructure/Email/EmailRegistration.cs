@@ -29,6 +29,7 @@ public static class EmailRegistration
                 : new PickupDirectoryEmailTransport(options.PickupDirectory!);
         });
         services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<SentMailCopies>();
         services.AddScoped<EmailRetentionJob>();
         return services;
     }

@@ -97,8 +97,7 @@ public sealed class PickupDirectoryEmailTransport(string directory) : IEmailTran
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
-        var path = Path.Combine(Directory, name + ".eml");
+        var path = PathOf(message.MessageId ?? Guid.NewGuid().ToString("N"));
         var temporary = path + ".tmp";
         await using (var stream = File.Create(temporary))
         {
@@ -107,4 +106,20 @@ public sealed class PickupDirectoryEmailTransport(string directory) : IEmailTran
 
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>Deletes the .eml file written for this Message-ID, if there is one (erasure: the folder is the app's own copy).</summary>
+    public bool Delete(string messageId)
+    {
+        var path = PathOf(messageId);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
+    }
+
+    private string PathOf(string messageId) =>
+        Path.Combine(Directory, string.Concat(messageId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_')) + ".eml");
 }

@@ -3,6 +3,7 @@ using Engagement.Domain.Events;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Responses;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace Engagement.Infrastructure.Privacy;
 /// run, or a second instance running at the same moment, finds nothing left to do and records nothing.
 /// Items under an active safeguarding hold are never touched.
 /// </summary>
-public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, RetentionPolicy policy, ILogger<RetentionJob> logger)
+public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, RetentionPolicy policy, SentMailCopies copies, ILogger<RetentionJob> logger)
 {
     public const string AuditAction = "retention.applied";
 
@@ -87,10 +88,20 @@ public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, Ret
                         db.UserRoles.Any(ur => ur.UserId == u.Id))
                     .ExecuteDeleteAsync(token);
             }, cancellationToken),
-            [Rules.EmailRecords] = await ApplyAsync(Rules.EmailRecords, now, token =>
+            [Rules.EmailRecords] = await ApplyAsync(Rules.EmailRecords, now, async token =>
             {
                 var cutoff = now.AddMonths(-policy.EmailRecordMonths);
-                return db.OutboxMessages.Where(m => (m.SentAt != null || m.FailedAt != null) && m.CreatedAt < cutoff).ExecuteDeleteAsync(token);
+                var due = db.OutboxMessages.Where(m => (m.SentAt != null || m.FailedAt != null) && m.CreatedAt < cutoff);
+                if (!copies.Kept)
+                {
+                    return await due.ExecuteDeleteAsync(token);
+                }
+
+                // The pickup folder keeps a file per message: those go with their rows.
+                var ids = await due.Select(m => m.Id).ToListAsync(token);
+                var deleted = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(token);
+                copies.Delete(ids);
+                return deleted;
             }, cancellationToken),
             [Rules.Audit] = await ApplyAsync(Rules.Audit, now, token =>
             {

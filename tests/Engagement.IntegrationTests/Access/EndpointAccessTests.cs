@@ -188,6 +188,8 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/staff/feedback/{id:int}", Staff, "NewEntry", "/staff/feedback/{feedback}"),
         Post("/staff/feedback/{id:int}", Staff, "Assign", "/staff/feedback/{feedback}"),
         Post("/staff/feedback/{id:int}", Staff, "Note", "/staff/feedback/{feedback}"),
+        Post("/staff/feedback/{id:int}", Staff, "Hold", "/staff/feedback/{feedback}"),
+        Post("/staff/feedback/{id:int}", Staff, "ReleaseHold", "/staff/feedback/{feedback}"),
         Get("/staff/responses", Staff),
         Get("/staff/responses/new", Staff),
         Post("/staff/responses/new", Staff),

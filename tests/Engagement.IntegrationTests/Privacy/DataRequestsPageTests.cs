@@ -1,8 +1,11 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Engagement.Domain.Consultations;
 using Engagement.Domain.Feedback;
+using Engagement.IntegrationTests.Consultations;
 using Engagement.IntegrationTests.Events;
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.IntegrationTests.ProviderEngagement;
 using Engagement.Web.Features.Privacy;
 using Engagement.Web.Features.Triage;
 using Microsoft.EntityFrameworkCore;
@@ -134,7 +137,138 @@ public sealed class DataRequestsPageTests(PrivacyFactory factory) : IClassFixtur
             [DataRequestAudit.Erased, DataRequestAudit.Exported, DataRequestAudit.Recorded, DataRequestAudit.Searched],
             audit.Select(a => a.Action).Distinct().Order());
         Assert.All(audit, a => Assert.DoesNotContain("requester", a.Detail ?? "", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(audit, a => a.Action == DataRequestAudit.Erased && a.Detail == "feedback=1;bookings=1;emails=" + a.Detail!.Split("emails=")[1].Split(';')[0] + ";alerts=0;kept-for-safeguarding=1;decision=Keep");
+        Assert.Contains(audit, a => a.Action == DataRequestAudit.Erased && a.Detail == "feedback=1;bookings=1;emails=" + a.Detail!.Split("emails=")[1].Split(';')[0] + ";alerts=0;responses=0;accounts=0;kept-for-safeguarding=1;decision=Keep");
         Assert.All(audit, a => Assert.NotNull(a.ActorUserId));
+    }
+
+    [Fact]
+    public async Task Consultation_responses_are_found_by_address_and_reference_exported_and_erased_keeping_the_options_chosen_with_a_safeguarding_decision()
+    {
+        const string email = "respondent@example.org";
+        var staff = await factory.StaffUserIdAsync();
+        var consultation = await AnalysisTestSupport.CreateOpenAsync(factory);
+        var plain = await AnalysisTestSupport.AnswerAsync(factory, consultation, "Carer", "Poor", ["Clearer letters"], other: "Respondent's other answer",
+            text: "Respondent's written answer", email: email, wantsOutcome: true);
+        var flagged = await AnalysisTestSupport.AnswerAsync(factory, consultation, "Resident", "Good", ["Lower charges"], text: "Respondent's worrying answer", email: email);
+        await using (var db = factory.CreateDbContext())
+        {
+            var response = await db.ConsultationResponses.SingleAsync(r => r.Reference == flagged);
+            Assert.True(response.FlagAs(ResponseFlag.SafeguardingConcern, staff, factory.Clock.GetUtcNow().UtcDateTime).Succeeded);
+            await db.SaveChangesAsync();
+        }
+
+        var client = await StaffAsync();
+        var (id, page) = await RecordAsync(client, "Erasure", DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime));
+
+        var byReference = await PostAsync(client, page, "Search", new() { ["Query"] = plain.ToLowerInvariant() });
+        var one = Assert.Single(byReference.QuerySelectorAll(".app-held-response"));
+        Assert.Contains(plain, one.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Respondent's written answer", one.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Clearer letters", one.TextContent, StringComparison.Ordinal);
+        Assert.Empty(byReference.QuerySelectorAll(".app-held-feedback"));
+
+        var found = await PostAsync(client, page, "Search", new() { ["Query"] = email });
+        Assert.Equal(2, found.QuerySelectorAll(".app-held-response").Length);
+        Assert.Contains("Safeguarding concern", found.QuerySelectorAll(".app-held-response")[1].TextContent, StringComparison.Ordinal);
+
+        var export = await Html.SubmitAsync(client, found, new Dictionary<string, string>(), "form[action*='handler=Export']");
+        var json = System.Text.Json.JsonDocument.Parse(await export.Content.ReadAsStringAsync()).RootElement;
+        var exported = json.GetProperty("ConsultationResponses");
+        Assert.Equal(2, exported.GetArrayLength());
+        Assert.Equal(email, exported[0].GetProperty("Email").GetString());
+        Assert.Contains(exported[0].GetProperty("Answers").EnumerateArray(), a => a.GetProperty("Text").GetString() == "Respondent's other answer");
+
+        var undecided = await PostAsync(client, found, "Erase", new() { ["Reason"] = "Identity checked" });
+        Assert.Contains("Select what to do with the safeguarding feedback", Html.ErrorSummary(undecided));
+        var erased = await PostAsync(client, undecided, "Erase", new() { ["Reason"] = "Identity checked", ["Decision"] = "Keep" });
+        Assert.Contains("1 consultation response(s)", erased.QuerySelector("#erasure-result")!.Text());
+        Assert.Contains("1 safeguarding item(s) kept", erased.QuerySelector("#erasure-result")!.Text());
+
+        await using var check = factory.CreateDbContext();
+        var responses = await check.ConsultationResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.ConsultationId == consultation.Id).ToListAsync();
+        var gone = responses.Single(r => r.Reference == plain);
+        Assert.Null(gone.Email);
+        Assert.False(gone.WantsOutcome);
+        Assert.All(gone.Answers.Where(a => a.Text is not null), a => Assert.Equal("", a.Text));
+        Assert.Equal(
+            [int.Parse(consultation.Option(consultation.RoleQuestion, "Carer")), int.Parse(consultation.Option(consultation.RatingQuestion, "Poor")), int.Parse(consultation.Option(consultation.ChoicesQuestion, "Clearer letters"))],
+            gone.Answers.Where(a => a.OptionId is not null).Select(a => a.OptionId!.Value).Order());
+        var kept = responses.Single(r => r.Reference == flagged);
+        Assert.Equal(email, kept.Email);
+        Assert.Contains(kept.Answers, a => a.Text == "Respondent's worrying answer");
+        var audit = await check.AuditRecords.Where(a => a.EntityType == "DataRequest" && a.EntityId == id.ToString() && a.Action == DataRequestAudit.Erased).SingleAsync();
+        Assert.Contains("responses=1;accounts=0;kept-for-safeguarding=1;decision=Keep", audit.Detail, StringComparison.Ordinal);
+        Assert.True(await check.AuditRecords.AnyAsync(a => a.Action == WithdrawalAudit.ConsultationResponseErased && a.EntityId == gone.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_provider_account_is_erased_and_closed_for_good_its_published_record_stays_and_a_staff_account_is_refused()
+    {
+        var provider = await ProviderEngagementTestSupport.SignedInAsync(factory, TestAccounts.CareHomeProvider);
+        var recordId = await ProviderEngagementTestSupport.RecordAsync(provider, ProviderEngagementTestSupport.Form("Residents asked for a later breakfast."));
+        var client = await StaffAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await ProviderEngagementTestSupport.ReviewAsync(client, recordId, approve: true)).StatusCode);
+        var slug = await ProviderEngagementTestSupport.SlugOfAsync(factory, TestAccounts.CareHomeProvider);
+        string accountId;
+        await using (var db = factory.CreateDbContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == TestAccounts.CareHomeProvider);
+            accountId = user.Id;
+            user.PhoneNumber = "07700 900461";
+            await db.SaveChangesAsync();
+        }
+
+        var (id, page) = await RecordAsync(client, "Erasure", DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime));
+        var found = await PostAsync(client, page, "Search", new() { ["Query"] = TestAccounts.CareHomeProvider });
+        var account = Assert.Single(found.QuerySelectorAll(".app-held-account"));
+        Assert.Contains("07700 900461", account.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 engagement record(s)", account.TextContent, StringComparison.Ordinal);
+        var export = await Html.SubmitAsync(client, found, new Dictionary<string, string>(), "form[action*='handler=Export']");
+        var json = System.Text.Json.JsonDocument.Parse(await export.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(TestAccounts.CareHomeProvider, json.GetProperty("Accounts")[0].GetProperty("Email").GetString());
+
+        var erased = await PostAsync(client, found, "Erase", new() { ["Reason"] = "Left the organisation" });
+        Assert.Contains("1 provider account(s)", erased.QuerySelector("#erasure-result")!.Text());
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == accountId);
+            Assert.Null(user.Email);
+            Assert.Null(user.NormalizedEmail);
+            Assert.Null(user.PasswordHash);
+            Assert.Null(user.PhoneNumber);
+            Assert.DoesNotContain("@", user.UserName!, StringComparison.Ordinal);
+            Assert.True(user.IsDisabled);
+            Assert.Equal("Erased account", user.DisplayName);
+            Assert.False(await db.UserTokens.AnyAsync(t => t.UserId == accountId));
+            Assert.Equal(slug, user.ProviderSlug);
+            Assert.True(await db.EngagementRecords.AnyAsync(r => r.Id == recordId && r.ProviderUserId == accountId));
+            Assert.True(await db.AuditRecords.AnyAsync(a => a.Action == WithdrawalAudit.AccountErased && a.EntityId == accountId));
+        }
+
+        // Its session has ended, it cannot sign in again, and the organisation's published record is still public.
+        var (afterwards, _) = await Html.GetAsync(provider, "/provider/engagement");
+        Assert.NotEqual(HttpStatusCode.OK, afterwards.StatusCode);
+        var login = factory.CreateBrowserClient();
+        var (_, loginPage) = await Html.GetAsync(login, "/account/login");
+        var refused = await Html.SubmitAsync(login, loginPage, new Dictionary<string, string> { ["Input.Email"] = TestAccounts.CareHomeProvider, ["Input.Password"] = EngagementFactory.DemoPassword }, "main form[method=post]");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotEmpty(Html.ErrorSummary(await Html.ParseAsync(refused)));
+        var organisation = await ProviderEngagementTestSupport.PublicAsync(factory, "/providers/" + slug);
+        Assert.Contains("Residents asked for a later breakfast.", organisation.DocumentElement.TextContent, StringComparison.Ordinal);
+
+        // A staff account is shown with a warning and an erasure leaves it as it is.
+        var staffFound = await PostAsync(client, erased, "Search", new() { ["Query"] = TestAccounts.Admin });
+        Assert.NotNull(staffFound.QuerySelector(".app-staff-account-refused"));
+        var staffErase = await Html.SubmitAsync(client, staffFound, new Dictionary<string, string> { ["Reason"] = "Asked by a colleague" },
+            "form[action*='handler=Search']", $"/staff/data-requests/{id}?handler=Erase");
+        Assert.Equal(HttpStatusCode.OK, staffErase.StatusCode);
+        Assert.Contains("staff accounts cannot be erased through a data request", (await Html.ParseAsync(staffErase)).QuerySelector("#erasure-result")!.Text(), StringComparison.Ordinal);
+        await using (var db = factory.CreateDbContext())
+        {
+            var admin = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == TestAccounts.Admin.ToUpperInvariant());
+            Assert.False(admin.IsDisabled);
+            Assert.NotNull(admin.PasswordHash);
+        }
     }
 }

@@ -12,9 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Engagement.IntegrationTests.Privacy;
 
 /// <summary>
-/// The self-check: sentinel names, addresses and text go in through feedback and bookings, out through every withdrawal
-/// and erasure path (the tracking page, the booking page, a staff erasure, the retention job), and then no table and no
-/// byte of the SQLite file or its write-ahead log holds any of them, while the published entry and its count stand.
+/// The self-check: sentinel names, addresses and text go in through feedback, bookings, consultation responses and a
+/// provider account, out through every withdrawal and erasure path (the tracking page, the booking page, a staff
+/// erasure, the retention job), and then no table, no byte of the SQLite file or its write-ahead log, and no .eml file
+/// in the pickup folder holds any of them, while the published entry and its count stand.
 /// </summary>
 public sealed class SentinelErasureTests
 {
@@ -25,6 +26,8 @@ public sealed class SentinelErasureTests
         "Bartholomew Inkwell", "bi.books@sentinel.example", "Sentinel Lamplighters Ltd", "Sentinel hearing loop please",
         "Cressida Marchbank", "cm.requests@sentinel.example", "Sentinel staff erasure text",
         "Ptolemy Gardenhall", "pg.retained@sentinel.example", "Sentinel retention text",
+        "Sentinel consultation answer", "Sentinel other choice text", "Sentinel worrying consultation answer",
+        "Fenella Quartermaine", "07700 900461",
     ];
 
     [Fact]
@@ -63,11 +66,36 @@ public sealed class SentinelErasureTests
         await factory.HandleAsync<Engagement.Web.Features.Alerts.SubscribeToAlertsHandler>(h => h.HandleAsync(
             new Engagement.Web.Features.Alerts.SubscribeToAlerts("cm.requests@sentinel.example", [3], [], [], Engagement.Domain.Alerts.AlertFrequency.Weekly)));
 
+        // ...and two consultation responses from the same address (one flagged as a safeguarding concern), with written
+        // answers and an acknowledgement email, and a provider account registered with it (name, phone, password).
+        var consultation = await Engagement.IntegrationTests.Consultations.AnalysisTestSupport.CreateOpenAsync(factory);
+        var answered = await AnswerAsync(factory, consultation, "Sentinel consultation answer", "Sentinel other choice text");
+        var worrying = await AnswerAsync(factory, consultation, "Sentinel worrying consultation answer", null);
+        await using (var db = factory.CreateDbContext())
+        {
+            var response = await db.ConsultationResponses.SingleAsync(r => r.Reference == worrying);
+            Assert.True(response.FlagAs(Engagement.Domain.Consultations.ResponseFlag.SafeguardingConcern, staff, factory.Clock.GetUtcNow().UtcDateTime).Succeeded);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await factory.GetService<Engagement.Web.Features.Events.ProviderAccounts>().RegisterAsync(new Engagement.Web.Features.Events.RegisterProvider(
+            "Fenella Quartermaine", "cm.requests@sentinel.example", EngagementFactory.DemoPassword, "Harbourside Home Care", Engagement.Domain.Common.ProviderType.HomeCare, null)));
+        await using (var db = factory.CreateDbContext())
+        {
+            var account = await db.Users.SingleAsync(u => u.NormalizedEmail == "CM.REQUESTS@SENTINEL.EXAMPLE");
+            account.PhoneNumber = "07700 900461";
+            account.EmailConfirmed = true;
+            await db.SaveChangesAsync();
+        }
+
         // 5. Removed by the retention job: closed, then two years and a month pass.
         var retained = await SubmitAsync(factory, "Sentinel retention text", "Ptolemy Gardenhall", "pg.retained@sentinel.example");
         await factory.HandleAsync<MarkNotForPublicationHandler>(h => h.HandleAsync(new MarkNotForPublication(retained.Id, NotForPublicationReason.OutOfScope, "Not about care", staff)));
         await factory.DispatchEmailAsync();
         await AssertSentinelsPresentAsync(factory);
+        var pickup = Path.Combine(factory.DataDirectory, "mail");
+        Assert.Contains(Directory.GetFiles(pickup, "*.eml"), f => File.ReadAllText(f).Contains("cm.requests@sentinel.example", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(Directory.GetFiles(pickup, "*.eml"), f => File.ReadAllText(f).Contains("pg.retained@sentinel.example", StringComparison.OrdinalIgnoreCase));
 
         var client = factory.CreateBrowserClient();
         await ConfirmAsync(client, $"/feedback/track/{withdrawn.Token}/delete");
@@ -88,6 +116,8 @@ public sealed class SentinelErasureTests
         var (_, request) = await Html.GetAsync(staffClient, recorded.Headers.Location!.OriginalString);
         var searched = await Html.ParseAsync(await Html.SubmitAsync(staffClient, request, new Dictionary<string, string> { ["Query"] = "cm.requests@sentinel.example" }, "form[action*='handler=Search']"));
         Assert.Contains("cm.requests@sentinel.example", searched.QuerySelector(".app-held-alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, searched.QuerySelectorAll(".app-held-response").Length);
+        Assert.Contains("Fenella Quartermaine", searched.QuerySelector(".app-held-account")!.TextContent, StringComparison.Ordinal);
         var erased = await Html.SubmitAsync(staffClient, searched, new Dictionary<string, string> { ["Reason"] = "Erasure request, identity checked", ["Decision"] = "ReleaseAndErase" }, "form[action*='handler=Erase']");
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
 
@@ -145,6 +175,25 @@ public sealed class SentinelErasureTests
             }
         }
 
+        // ...and no copy of an email in the pickup folder (the test app has no SMTP server, so it writes .eml files).
+        foreach (var file in Directory.GetFiles(pickup))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            foreach (var sentinel in Sentinels)
+            {
+                Assert.False(text.Contains(sentinel, StringComparison.OrdinalIgnoreCase), $"{Path.GetFileName(file)} still holds \"{sentinel}\"");
+            }
+        }
+
+        // The consultation's counted choices stand: both responses still count their options, their words are gone.
+        await using (var db = factory.CreateDbContext())
+        {
+            var responses = await db.ConsultationResponses.AsNoTracking().Include(r => r.Answers).Where(r => r.ConsultationId == consultation.Id).ToListAsync();
+            Assert.Equal([answered, worrying], responses.Select(r => r.Reference).Order());
+            Assert.All(responses, r => Assert.Contains(r.Answers, a => a.OptionId is not null));
+            Assert.True(await db.Users.AnyAsync(u => u.OrganisationName == "Harbourside Home Care" && u.IsDisabled && u.Email == null));
+        }
+
         // The published entry and its count stand; the erased item is a stub still linked to it.
         Assert.Equal(raisedBy, await RaisedByAsync(factory, entryReference));
         var stub = await factory.ItemAsync(withdrawn.Id);
@@ -162,6 +211,26 @@ public sealed class SentinelErasureTests
         var receipt = await FeedbackJourney.SubmitAsync(factory, command);
         await using var db = factory.CreateDbContext();
         return (await db.FeedbackItems.Where(f => f.Reference == receipt.Reference).Select(f => f.Id).SingleAsync(), receipt.TrackingToken);
+    }
+
+    /// <summary>A response through the real handler, from the erasure address, asking for the acknowledgement and outcome emails.</summary>
+    private static async Task<string> AnswerAsync(PrivacyFactory factory, Engagement.IntegrationTests.Consultations.TestConsultation c, string text, string? other)
+    {
+        var answers = new Dictionary<string, string[]>
+        {
+            [$"q{c.RoleQuestion}"] = [c.Option(c.RoleQuestion, "Carer")],
+            [$"q{c.ChoicesQuestion}"] = other is null ? [c.Option(c.ChoicesQuestion, "Lower charges")] : [c.Option(c.ChoicesQuestion, "Lower charges"), "other"],
+            [$"q{c.TextQuestion}"] = [text],
+        };
+        if (other is not null)
+        {
+            answers[$"q{c.ChoicesQuestion}-other"] = [other];
+        }
+
+        var result = await factory.GetService<Engagement.Web.Features.Consultations.SubmitConsultationResponseHandler>().HandleAsync(new Engagement.Web.Features.Consultations.SubmitConsultationResponse(
+            c.Id, answers, Engagement.Domain.Consultations.ResponseChannel.Online, "cm.requests@sentinel.example", true, true, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")));
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value!.Reference;
     }
 
     private static async Task ConfirmAsync(HttpClient client, string path)
@@ -185,7 +254,10 @@ public sealed class SentinelErasureTests
         await using var db = factory.CreateDbContext();
         var texts = await db.FeedbackItems.Select(f => f.Text + " " + f.ContactName + " " + f.ContactEmail).ToListAsync();
         var bookings = await db.Registrations.Select(r => r.Name + " " + r.Email + " " + r.Organisation + " " + r.AccessNeeds).ToListAsync();
-        var all = string.Join(" ", texts.Concat(bookings));
+        var answers = await db.ConsultationAnswers.Where(a => a.Text != null).Select(a => a.Text!).ToListAsync();
+        var responseEmails = await db.ConsultationResponses.Where(r => r.Email != null).Select(r => r.Email!).ToListAsync();
+        var accounts = await db.Users.Select(u => u.DisplayName + " " + u.Email + " " + u.PhoneNumber).ToListAsync();
+        var all = string.Join(" ", texts.Concat(bookings).Concat(answers).Concat(responseEmails).Concat(accounts));
         Assert.All(Sentinels, s => Assert.Contains(s, all, StringComparison.OrdinalIgnoreCase));
     }
 

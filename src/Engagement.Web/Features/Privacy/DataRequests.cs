@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Engagement.Domain.Auditing;
 using Engagement.Domain.Common;
+using Engagement.Domain.Consultations;
 using Engagement.Domain.Events;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Privacy;
@@ -19,17 +20,41 @@ public sealed record HeldBooking(int Id, string Event, DateTime EventStartsAt, s
 
 public sealed record HeldEmail(long Id, string Kind, string To, string? ToName, string Subject, DateTime CreatedAt, DateTime? SentAt, string? TextBody);
 
-public sealed record HeldAccount(string Id, string Email, string DisplayName, string? Organisation, DateTime CreatedAt, bool EmailConfirmed);
+/// <summary>
+/// An account with this address. A staff account (<see cref="IsStaff"/>) is shown but never erased by a data request;
+/// a provider account's personal data is erased and the account closed for good, its organisation's public record kept.
+/// </summary>
+public sealed record HeldAccount(string Id, string Email, string DisplayName, string? PhoneNumber, string? Organisation, string? ProviderType, bool IsStaff,
+    DateTime CreatedAt, bool EmailConfirmed, DateTime? LastSignInAt, int EngagementRecords);
+
+/// <summary>One answer of a consultation response as the person gave it: the question, the option chosen or the text.</summary>
+public sealed record HeldAnswer(string Question, string? Option, string? Text);
+
+/// <summary>
+/// A consultation response: its reference, email address and answers. <see cref="SafeguardingConcern"/> is a
+/// commissioner's safeguarding flag or the signal words matched on arrival; either needs a recorded decision to erase.
+/// </summary>
+public sealed record HeldConsultationResponse(int Id, string Reference, string Consultation, DateTime ReceivedAt, string? Email, bool WantsAcknowledgement,
+    bool WantsOutcome, bool Late, string Flag, bool SafeguardingConcern, IReadOnlyList<HeldAnswer> Answers)
+{
+    /// <summary>Something personal is left: the address or any written answer.</summary>
+    public bool HasPersonalData => Email is not null || Answers.Any(a => !string.IsNullOrEmpty(a.Text));
+}
 
 public sealed record HeldAlert(int Id, string Email, string Frequency, string Follows, DateTime CreatedAt, DateTime? ConfirmedAt);
 
 /// <summary>Everything the service holds for one email address or one feedback reference.</summary>
-public sealed record HeldData(string Query, IReadOnlyList<HeldFeedback> Feedback, IReadOnlyList<HeldBooking> Bookings, IReadOnlyList<HeldEmail> Emails, IReadOnlyList<HeldAccount> Accounts, IReadOnlyList<HeldAlert> Alerts)
+public sealed record HeldData(string Query, IReadOnlyList<HeldFeedback> Feedback, IReadOnlyList<HeldBooking> Bookings, IReadOnlyList<HeldEmail> Emails, IReadOnlyList<HeldAccount> Accounts, IReadOnlyList<HeldAlert> Alerts,
+    IReadOnlyList<HeldConsultationResponse> ConsultationResponses)
 {
-    public bool HasSafeguarding => Feedback.Any(f => f.SafeguardingConcern || f.OnHold);
+    public bool HasSafeguarding => Feedback.Any(f => f.SafeguardingConcern || f.OnHold) || ConsultationResponses.Any(r => r.SafeguardingConcern && r.HasPersonalData);
+
+    /// <summary>Anything an erasure would still change (a staff account is never erased here).</summary>
+    public bool HasErasable => Feedback.Any(f => f.ErasedAt is null) || Bookings.Count > 0 || Emails.Count > 0 || Alerts.Count > 0 ||
+        ConsultationResponses.Any(r => r.HasPersonalData) || Accounts.Any(a => !a.IsStaff);
 
     /// <summary>Counts only, for the audit: never the values.</summary>
-    public string Counts => $"feedback={Feedback.Count};bookings={Bookings.Count};emails={Emails.Count};accounts={Accounts.Count};alerts={Alerts.Count}";
+    public string Counts => $"feedback={Feedback.Count};bookings={Bookings.Count};emails={Emails.Count};accounts={Accounts.Count};alerts={Alerts.Count};responses={ConsultationResponses.Count}";
 }
 
 public static class DataRequestAudit
@@ -46,12 +71,16 @@ public static class DataRequestAudit
 
 /// <summary>
 /// Finds what is held about a person for a data request: by email address (feedback contact details, bookings, emails
-/// sent, provider accounts) or by a feedback reference (that item). The query is never stored or logged.
+/// sent, email alerts, consultation responses, accounts) or by a feedback (YS-) or consultation response (CR-)
+/// reference (that one record). The query is never stored or logged.
 /// </summary>
 public sealed partial class PersonalDataSearch(EngagementDbContext db)
 {
     [GeneratedRegex("^YS-[0-9]{4}-[0-9]{6}$", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
+
+    [GeneratedRegex("^CR-[0-9]{4}-[0-9]{4,6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponseReferencePattern();
 
     /// <summary>The normalised query, or an error message for the search box.</summary>
     public static (string? Query, string? Error) Normalise(string? query)
@@ -59,20 +88,25 @@ public sealed partial class PersonalDataSearch(EngagementDbContext db)
         var value = query?.Trim() ?? "";
         if (value.Length == 0)
         {
-            return (null, "Enter an email address or a feedback reference");
+            return (null, "Enter an email address, a feedback reference or a consultation response reference");
         }
 
-        if (ReferencePattern().IsMatch(value.ToUpperInvariant()))
+        if (ReferencePattern().IsMatch(value.ToUpperInvariant()) || ResponseReferencePattern().IsMatch(value.ToUpperInvariant()))
         {
             return (value.ToUpperInvariant(), null);
         }
 
         return value.Length <= 320 && new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(value)
             ? (value.ToLowerInvariant(), null)
-            : (null, "Enter an email address like name@example.org, or a feedback reference like YS-2026-000123");
+            : (null, "Enter an email address like name@example.org, a feedback reference like YS-2026-000123 or a consultation response reference like CR-2026-0042");
     }
 
-    public static bool IsReference(string query) => query.StartsWith("YS-", StringComparison.Ordinal);
+    /// <summary>A reference (one record) rather than an email address (everything for that address).</summary>
+    public static bool IsReference(string query) => IsFeedbackReference(query) || IsResponseReference(query);
+
+    public static bool IsFeedbackReference(string query) => query.StartsWith("YS-", StringComparison.Ordinal);
+
+    public static bool IsResponseReference(string query) => query.StartsWith("CR-", StringComparison.Ordinal);
 
     public async Task<HeldData> FindAsync(string query, CancellationToken cancellationToken)
     {
@@ -83,9 +117,10 @@ public sealed partial class PersonalDataSearch(EngagementDbContext db)
         var feedback = items.Select(f => new HeldFeedback(f.Id, f.Reference, f.SubmittedAt, f.Section.ToString(), f.State.Name(), f.Text, f.ContactName, f.ContactEmail,
             f.ConsentToProgressUpdates, f.Flag == FeedbackFlag.SafeguardingConcern, held.Contains(f.Id), f.ContentErasedAt,
             f.Notes.OrderBy(n => n.CreatedAt).Select(n => n.Text).ToList())).ToList();
+        var responses = await ResponsesAsync(query, cancellationToken);
         if (byReference)
         {
-            return new HeldData(query, feedback, [], [], [], []);
+            return new HeldData(query, feedback, [], [], [], [], responses);
         }
 
         var bookings = await BookingQuery(query).AsNoTracking()
@@ -96,22 +131,72 @@ public sealed partial class PersonalDataSearch(EngagementDbContext db)
         var emails = await EmailQuery(query).AsNoTracking().OrderBy(m => m.Id)
             .Select(m => new HeldEmail(m.Id, m.Kind, m.ToAddress, m.ToName, m.Subject, m.CreatedAt, m.SentAt, m.TextBody))
             .ToListAsync(cancellationToken);
-        var accounts = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == query.ToUpperInvariant())
-            .Select(u => new HeldAccount(u.Id, u.Email!, u.DisplayName, u.OrganisationName, u.CreatedAt, u.EmailConfirmed))
+        var staffRoles = StaffRoleIds();
+        var accounts = await AccountQuery(query).AsNoTracking()
+            .Select(u => new HeldAccount(u.Id, u.Email!, u.DisplayName, u.PhoneNumber, u.OrganisationName, u.ProviderType == null ? null : u.ProviderType.ToString(),
+                db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoles.Contains(ur.RoleId)), u.CreatedAt, u.EmailConfirmed, u.LastSignInAt,
+                db.EngagementRecords.Count(e => e.ProviderUserId == u.Id)))
             .ToListAsync(cancellationToken);
         var alerts = (await AlertQuery(query).AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))
             .Select(a => new HeldAlert(a.Id, a.Email, a.Frequency.ToString(), string.Join("; ",
                 new[] { a.Priorities.Length > 0 ? "priorities " + a.Priorities : null, a.Sections.Length > 0 ? "sections " + a.Sections : null, a.Statuses.Length > 0 ? "statuses " + a.Statuses : null }
                     .Where(x => x is not null)), a.CreatedAt, a.ConfirmedAt))
             .ToList();
-        return new HeldData(query, feedback, bookings, emails, accounts, alerts);
+        return new HeldData(query, feedback, bookings, emails, accounts, alerts, responses);
     }
+
+    private async Task<List<HeldConsultationResponse>> ResponsesAsync(string query, CancellationToken cancellationToken)
+    {
+        var responses = await ResponseQuery(query).AsNoTracking().OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id,
+                r.Reference,
+                r.ReceivedAt,
+                r.Email,
+                r.WantsAcknowledgement,
+                r.WantsOutcome,
+                r.IsLate,
+                r.Flag,
+                r.PossibleSafeguarding,
+                Consultation = db.Consultations.Where(c => c.Id == r.ConsultationId).Select(c => c.Title).FirstOrDefault() ?? "",
+                Answers = db.ConsultationAnswers.Where(a => a.ResponseId == r.Id).OrderBy(a => a.Id).Select(a => new HeldAnswer(
+                    db.ConsultationQuestions.Where(q => q.Id == a.QuestionId).Select(q => q.Text).FirstOrDefault() ?? "",
+                    db.QuestionOptions.Where(o => o.Id == a.OptionId).Select(o => o.Label).FirstOrDefault(),
+                    a.Text)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return responses.Select(r => new HeldConsultationResponse(r.Id, r.Reference, r.Consultation, r.ReceivedAt, r.Email, r.WantsAcknowledgement, r.WantsOutcome, r.IsLate,
+            r.Flag.ToString(), r.Flag == ResponseFlag.SafeguardingConcern || r.PossibleSafeguarding, r.Answers)).ToList();
+    }
+
+    private IQueryable<string> StaffRoleIds() => db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Commissioner).Select(r => r.Id);
+
+    /// <summary>Accounts with this address (none for a reference).</summary>
+    public IQueryable<ApplicationUser> AccountQuery(string query) => IsReference(query)
+        ? db.Users.Where(u => false)
+        : db.Users.Where(u => u.NormalizedEmail == query.ToUpperInvariant());
+
+    /// <summary>Accounts with this address that are not staff accounts: the ones an erasure closes.</summary>
+    public IQueryable<ApplicationUser> ErasableAccountQuery(string query)
+    {
+        var staffRoles = StaffRoleIds();
+        return AccountQuery(query).Where(u => !db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoles.Contains(ur.RoleId)));
+    }
+
+    public IQueryable<ConsultationResponse> ResponseQuery(string query) => IsResponseReference(query)
+        ? db.ConsultationResponses.Where(r => r.Reference == query)
+        : IsFeedbackReference(query)
+            ? db.ConsultationResponses.Where(r => false)
+            : db.ConsultationResponses.Where(r => r.Email != null && r.Email.ToLower() == query);
 
     public IQueryable<Domain.Alerts.AlertSubscription> AlertQuery(string query) => db.AlertSubscriptions.Where(a => a.Email.ToLower() == query);
 
-    public IQueryable<FeedbackItem> FeedbackQuery(string query) => IsReference(query)
+    public IQueryable<FeedbackItem> FeedbackQuery(string query) => IsFeedbackReference(query)
         ? db.FeedbackItems.Where(f => f.Reference == query)
-        : db.FeedbackItems.Where(f => f.ContactEmail != null && f.ContactEmail.ToLower() == query);
+        : IsResponseReference(query)
+            ? db.FeedbackItems.Where(f => false)
+            : db.FeedbackItems.Where(f => f.ContactEmail != null && f.ContactEmail.ToLower() == query);
 
     public IQueryable<Registration> BookingQuery(string query) => db.Registrations.Where(r => r.NormalisedEmail == query);
 
@@ -122,7 +207,7 @@ public sealed record RecordDataRequest(DataRequestKind Kind, DateOnly ReceivedOn
 
 public sealed record EraseHeldData(int RequestId, string Query, string? Reason, SafeguardingDecision? Decision, string UserId);
 
-public sealed record ErasureCounts(int Feedback, int Bookings, int Emails, int KeptForSafeguarding, int Alerts = 0);
+public sealed record ErasureCounts(int Feedback, int Bookings, int Emails, int KeptForSafeguarding, int Alerts = 0, int ConsultationResponses = 0, int Accounts = 0, int StaffAccountsRefused = 0);
 
 /// <summary>Recording, erasing and completing data requests; each step audited with ids and counts only.</summary>
 public sealed class DataRequestHandler(
@@ -130,6 +215,7 @@ public sealed class DataRequestHandler(
     TimeProvider clock,
     PersonalDataSearch search,
     PersonalDataRemoval removal,
+    ProviderAccountErasure accounts,
     CancelRegistrationHandler cancellations)
 {
     public Task<DomainResult<int>> RecordAsync(RecordDataRequest command, CancellationToken cancellationToken = default) =>
@@ -158,8 +244,11 @@ public sealed class DataRequestHandler(
 
     /// <summary>
     /// Erases what the query finds: feedback to a stub (unless kept for safeguarding), bookings' details (a live booking
-    /// is cancelled first and its place offered to the waiting list), and every email to the address. Safeguarding
-    /// items need a decision; under "keep" they and their holds stay.
+    /// is cancelled first and its place offered to the waiting list), consultation responses' address and written
+    /// answers (the options chosen stay, uncounted by anyone, so the published figures stay true), provider accounts'
+    /// personal data (the account is closed for good; the organisation's public record stays), email alerts, and every
+    /// email to the address. Staff accounts are refused. Safeguarding feedback and responses need a decision; under
+    /// "keep" they and their holds stay.
     /// </summary>
     public Task<DomainResult<ErasureCounts>> EraseAsync(EraseHeldData command, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async token =>
@@ -175,12 +264,17 @@ public sealed class DataRequestHandler(
             var ids = items.Select(f => f.Id).ToList();
             var holds = await db.RetentionHolds.Where(h => ids.Contains(h.FeedbackItemId) && h.ReleasedAt == null).ToListAsync(token);
             var safeguarding = items.Where(f => f.Flag == FeedbackFlag.SafeguardingConcern || holds.Any(h => h.FeedbackItemId == f.Id)).ToList();
-            if (safeguarding.Count > 0 && command.Decision is null)
+            var responses = await search.ResponseQuery(command.Query).Include(r => r.Answers).ToListAsync(token);
+            var safeguardingResponses = responses
+                .Where(r => (r.Flag == ResponseFlag.SafeguardingConcern || r.PossibleSafeguarding) && (r.Email is not null || r.Answers.Any(a => !string.IsNullOrEmpty(a.Text))))
+                .ToList();
+            var anySafeguarding = safeguarding.Count > 0 || safeguardingResponses.Count > 0;
+            if (anySafeguarding && command.Decision is null)
             {
                 return DomainResult<ErasureCounts>.Refused("Select what to do with the safeguarding feedback", "Decision");
             }
 
-            var recorded = request.RecordErasure(command.Reason, safeguarding.Count > 0 ? command.Decision : null, now);
+            var recorded = request.RecordErasure(command.Reason, anySafeguarding ? command.Decision : null, now);
             if (!recorded.Succeeded)
             {
                 return DomainResult<ErasureCounts>.Refused(recorded.Error!, recorded.Field);
@@ -196,17 +290,26 @@ public sealed class DataRequestHandler(
                 await db.SaveChangesAsync(token);
             }
 
-            var kept = command.Decision == SafeguardingDecision.ReleaseAndErase ? 0 : safeguarding.Count;
+            var release = command.Decision == SafeguardingDecision.ReleaseAndErase;
+            var kept = release ? 0 : safeguarding.Count + safeguardingResponses.Count;
             var feedback = 0;
-            foreach (var item in items.Where(f => kept == 0 || !safeguarding.Contains(f)).Where(f => !f.IsErased))
+            foreach (var item in items.Where(f => release || !safeguarding.Contains(f)).Where(f => !f.IsErased))
             {
                 var erased = await removal.ApplyAsync(item, FeedbackChoice.Delete, command.UserId, token);
                 feedback += erased.Succeeded ? 1 : 0;
             }
 
+            var erasedResponses = 0;
+            foreach (var response in responses.Where(r => release || !safeguardingResponses.Contains(r)))
+            {
+                erasedResponses += await removal.ApplyAsync(response, command.UserId, token) ? 1 : 0;
+            }
+
             var bookings = 0;
             var emails = 0;
             var alerts = 0;
+            var closedAccounts = 0;
+            var staffAccounts = 0;
             if (!PersonalDataSearch.IsReference(command.Query))
             {
                 foreach (var registration in await search.BookingQuery(command.Query).ToListAsync(token))
@@ -223,14 +326,21 @@ public sealed class DataRequestHandler(
                     bookings += (await removal.ApplyAsync(registration, BookingChoice.RemoveDetails, command.UserId, token)).Succeeded ? 1 : 0;
                 }
 
-                emails = await search.EmailQuery(command.Query).ExecuteDeleteAsync(token);
+                staffAccounts = await search.AccountQuery(command.Query).CountAsync(token) - await search.ErasableAccountQuery(command.Query).CountAsync(token);
+                foreach (var account in await search.ErasableAccountQuery(command.Query).ToListAsync(token))
+                {
+                    closedAccounts += await accounts.EraseAsync(account, command.UserId, token) ? 1 : 0;
+                }
+
+                emails = await removal.DeleteEmailsAsync(search.EmailQuery(command.Query), token);
                 alerts = await search.AlertQuery(command.Query).ExecuteDeleteAsync(token);
             }
 
-            var counts = new ErasureCounts(feedback, bookings, emails, kept, alerts);
+            var counts = new ErasureCounts(feedback, bookings, emails, kept, alerts, erasedResponses, closedAccounts, staffAccounts);
             db.AuditRecords.Add(DataRequestAudit.Record(DataRequestAudit.Erased, request.Id, command.UserId, now,
-                $"feedback={feedback};bookings={bookings};emails={emails};alerts={alerts};kept-for-safeguarding={kept}" +
-                (command.Decision is { } decision && safeguarding.Count > 0 ? ";decision=" + decision : "")));
+                $"feedback={feedback};bookings={bookings};emails={emails};alerts={alerts};responses={erasedResponses};accounts={closedAccounts};kept-for-safeguarding={kept}" +
+                (staffAccounts > 0 ? ";staff-accounts-refused=" + staffAccounts : "") +
+                (command.Decision is { } decision && anySafeguarding ? ";decision=" + decision : "")));
             await db.SaveChangesAsync(token);
             return DomainResult<ErasureCounts>.Ok(counts);
         }, cancellationToken);

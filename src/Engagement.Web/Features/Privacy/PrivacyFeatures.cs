@@ -11,6 +11,8 @@ public static class PrivacyFeatures
         services.AddScoped<UnsubscribeHandler>();
         services.AddScoped<PersonalDataSearch>();
         services.AddScoped<DataRequestHandler>();
+        services.AddScoped<SafeguardingHoldHandler>();
+        services.AddScoped<ProviderAccountErasure>();
         return services;
     }
 }

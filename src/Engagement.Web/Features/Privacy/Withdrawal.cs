@@ -1,11 +1,14 @@
 using Engagement.Domain.Auditing;
 using Engagement.Domain.Common;
+using Engagement.Domain.Consultations;
 using Engagement.Domain.Events;
 using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Email;
 using Engagement.Infrastructure.Events;
 using Engagement.Infrastructure.Privacy;
 using Engagement.Infrastructure.Security;
+using Engagement.Web.Features.Consultations;
 using Engagement.Web.Features.Events;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Responses;
@@ -35,6 +38,8 @@ public static class WithdrawalAudit
     public const string FeedbackErased = "privacy.feedback-erased";
     public const string RemindersStopped = "privacy.reminders-stopped";
     public const string BookingDetailsRemoved = "privacy.booking-details-removed";
+    public const string ConsultationResponseErased = "privacy.consultation-response-erased";
+    public const string AccountErased = "privacy.account-erased";
 
     public static AuditRecord Record(string action, string entityType, int id, string? actorUserId, DateTime at, string detail) =>
         new() { At = at, ActorUserId = actorUserId, Action = action, EntityType = entityType, EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail = detail };
@@ -45,7 +50,7 @@ public static class WithdrawalAudit
 /// outbox rows that carry the person's address about this record, and an audit record without personal data. Used by
 /// the private pages (the person, "by=person") and by staff answering a request ("by=staff").
 /// </summary>
-public sealed class PersonalDataRemoval(EngagementDbContext db, TimeProvider clock)
+public sealed class PersonalDataRemoval(EngagementDbContext db, TimeProvider clock, SentMailCopies copies)
 {
     public async Task<DomainResult> ApplyAsync(FeedbackItem item, FeedbackChoice choice, string? staffUserId, CancellationToken cancellationToken)
     {
@@ -134,6 +139,46 @@ public sealed class PersonalDataRemoval(EngagementDbContext db, TimeProvider clo
         return result;
     }
 
+    /// <summary>
+    /// A consultation response, for a data request: the address goes (no more emails) and every written answer is
+    /// erased; the options chosen stay, so the counted figures and a published outcome stay true. The emails to the
+    /// address about this response go too.
+    /// </summary>
+    /// <returns>False when nothing personal was left to erase.</returns>
+    public async Task<bool> ApplyAsync(ConsultationResponse response, string? staffUserId, CancellationToken cancellationToken)
+    {
+        if (response.Email is null && response.Answers.All(a => string.IsNullOrEmpty(a.Text)))
+        {
+            return false;
+        }
+
+        if (response.Email is { } email)
+        {
+            await RemoveOutboxAsync(email, [ConsultationEmails.AcknowledgementKind, ConsultationEmails.OutcomeKind], [response.Id], cancellationToken);
+        }
+
+        response.RemoveContactDetails();
+        response.EraseText();
+        db.AuditRecords.Add(WithdrawalAudit.Record(WithdrawalAudit.ConsultationResponseErased, "ConsultationResponse", response.Id, staffUserId,
+            clock.GetUtcNow().UtcDateTime, staffUserId is null ? "by=person" : "by=staff"));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Deletes these outbox rows, sent or not, and the app's own copies of them (the pickup folder's files).</summary>
+    public async Task<int> DeleteEmailsAsync(IQueryable<Domain.Email.OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var ids = await rows.Select(m => m.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var deleted = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+        copies.Delete(ids);
+        return deleted;
+    }
+
     /// <summary>Outbox rows to this address about these records (of these kinds, or any), sent or not.</summary>
     private Task<int> RemoveOutboxAsync(string email, string[]? kinds, int[] relatedIds, CancellationToken cancellationToken)
     {
@@ -145,7 +190,7 @@ public sealed class PersonalDataRemoval(EngagementDbContext db, TimeProvider clo
             rows = rows.Where(m => kinds.Contains(m.Kind));
         }
 
-        return rows.ExecuteDeleteAsync(cancellationToken);
+        return DeleteEmailsAsync(rows, cancellationToken);
     }
 }
 

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Pages.Staff.DataRequests;
 
 /// <summary>
-/// One request: search by email address or feedback reference (posted, so the address is never in a URL or a log),
+/// One request: search by email address, feedback reference or consultation response reference (posted, so the
+/// address is never in a URL or a log),
 /// the readable record of what is held, a JSON download, erasure with a recorded reason and a decision for safeguarding
 /// feedback, and completion. Every search, export and erasure is audited with counts only.
 /// </summary>
@@ -72,6 +73,8 @@ public sealed class RequestModel(EngagementDbContext db, PersonalDataSearch sear
             found.Bookings,
             found.Emails,
             found.Accounts,
+            found.Alerts,
+            found.ConsultationResponses,
         };
         return File(JsonSerializer.SerializeToUtf8Bytes(document, Json), "application/json", $"data-request-{DataRequest.Id}.json");
     }

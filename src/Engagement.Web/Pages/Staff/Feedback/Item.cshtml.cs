@@ -4,6 +4,7 @@ using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Data;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Forms;
+using Engagement.Web.Features.Privacy;
 using Engagement.Web.Features.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,6 +48,9 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
     public IReadOnlyList<NoteView> Notes { get; private set; } = [];
 
     public IReadOnlyList<AuditView> Audit { get; private set; } = [];
+
+    /// <summary>The active safeguarding hold, if any: when it was placed and by whom.</summary>
+    public HoldView? Hold { get; private set; }
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -108,6 +112,32 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
         return Redirect($"/staff/responses/{result.Value}");
     }
 
+    public async Task<IActionResult> OnPostHoldAsync(int id, [FromServices] SafeguardingHoldHandler handler, CancellationToken cancellationToken) =>
+        await HoldResultAsync(id, await handler.PlaceAsync(new PlaceSafeguardingHold(id, UserId), cancellationToken),
+            "Safeguarding hold placed: nothing will be removed from this item until the hold is released", cancellationToken);
+
+    public async Task<IActionResult> OnPostReleaseHoldAsync(int id, [FromServices] SafeguardingHoldHandler handler, CancellationToken cancellationToken) =>
+        await HoldResultAsync(id, await handler.ReleaseAsync(new ReleaseSafeguardingHold(id, UserId), cancellationToken),
+            "Safeguarding hold released: the retention rules apply to this item again", cancellationToken);
+
+    private async Task<IActionResult> HoldResultAsync(int id, DomainResult result, string success, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            Banner = success;
+            return Redirect($"/staff/feedback/{id}");
+        }
+
+        if (this.NotFoundFor(result) is { } notFound)
+        {
+            return notFound;
+        }
+
+        ModelState.Clear();
+        ModelState.AddModelError("Hold", result.Error!);
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     private static readonly Dictionary<string, string> PrioritiesField = new() { ["Priorities"] = nameof(PrioritiesInput.Numbers) };
 
     private async Task<IActionResult> ResultAsync<TInput>(int id, string prefix, IDomainResult result, string success, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? rename = null)
@@ -143,7 +173,8 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
                 db.Users.Where(u => u.Id == f.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 f.ResponseEntryId,
                 db.ResponseEntries.Where(e => e.Id == f.ResponseEntryId).Select(e => e.Reference + ": " + e.Title).FirstOrDefault(),
-                f.Priorities.Select(p => p.PriorityNumber).OrderBy(n => n).ToList()))
+                f.Priorities.Select(p => p.PriorityNumber).OrderBy(n => n).ToList(),
+                f.ContentErasedAt != null))
             .SingleOrDefaultAsync(cancellationToken);
         if (item is null)
         {
@@ -156,6 +187,9 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
         Notes = await db.FeedbackNotes.AsNoTracking().Where(n => n.FeedbackItemId == id).OrderBy(n => n.CreatedAt)
             .Select(n => new NoteView(n.CreatedAt, db.Users.Where(u => u.Id == n.AuthorUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "A former colleague", n.Text))
             .ToListAsync(cancellationToken);
+        Hold = await db.RetentionHolds.AsNoTracking().Where(h => h.FeedbackItemId == id && h.ReleasedAt == null).OrderBy(h => h.PlacedAt)
+            .Select(h => new HoldView(h.PlacedAt, db.Users.Where(u => u.Id == h.PlacedByUserId).Select(u => u.DisplayName).FirstOrDefault()))
+            .FirstOrDefaultAsync(cancellationToken);
         var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Audit = await db.AuditRecords.AsNoTracking().Where(a => a.EntityType == nameof(FeedbackItem) && a.EntityId == entityId)
             .OrderByDescending(a => a.Id).Take(100)
@@ -221,9 +255,12 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
         string? AssignedTo,
         int? ResponseEntryId,
         string? EntryName,
-        List<int> Priorities);
+        List<int> Priorities,
+        bool IsErased);
 
     public sealed record NoteView(DateTime At, string Author, string Text);
+
+    public sealed record HoldView(DateTime PlacedAt, string? PlacedBy);
 
     public sealed record AuditView(DateTime At, string Action, string? Actor, string? Detail);
 }
