@@ -893,6 +893,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<bool>("PossibleSafeguarding")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ProviderAccountId")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ProviderType")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");

@@ -861,6 +861,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<bool>("PossibleSafeguarding")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProviderAccountId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

@@ -18,7 +18,8 @@ public sealed record NewFeedback(
     bool ConsentToContact = false,
     bool ConsentToProgressUpdates = false,
     string? SubmissionKey = null,
-    string? EnteredByUserId = null);
+    string? EnteredByUserId = null,
+    string? ProviderAccountId = null);
 
 /// <summary>
 /// "You said": one thing somebody told the council. Private: its raw text is never shown publicly.
@@ -78,6 +79,12 @@ public sealed class FeedbackItem
     public string? AssignedToUserId { get; private set; }
     public string? EnteredByUserId { get; private set; }
 
+    /// <summary>
+    /// The provider organisation's account that sent it, when a care provider gave feedback signed in (they are told
+    /// so on the check page); its dedicated commissioner is told. Null for everyone else.
+    /// </summary>
+    public string? ProviderAccountId { get; private set; }
+
     public int? ResponseEntryId { get; private set; }
 
     /// <summary>When the item first had a response (see <see cref="RecordFirstResponse"/>); never changes once set.</summary>
@@ -130,8 +137,8 @@ public sealed class FeedbackItem
     private static bool IsClosing(FeedbackFlag flag) => flag is FeedbackFlag.SafeguardingConcern or FeedbackFlag.NotForPublication;
 
     /// <summary>
-    /// A new item. Contact details and consents are kept only with an email address, and the provider type only for a
-    /// care provider; priorities are de-duplicated.
+    /// A new item. Contact details and consents are kept only with an email address, the provider type and the provider
+    /// account only for a care provider (and the account not for what looks like a bot); priorities are de-duplicated.
     /// </summary>
     public static FeedbackItem Receive(NewFeedback feedback, string reference, string trackingTokenHash, DateTime at, bool possibleSafeguarding, bool looksLikeBot = false)
     {
@@ -156,6 +163,7 @@ public sealed class FeedbackItem
             IsQuarantined = looksLikeBot,
             SubmissionKey = feedback.SubmissionKey,
             EnteredByUserId = feedback.EnteredByUserId,
+            ProviderAccountId = feedback.Role == SubmitterRole.CareProvider && !looksLikeBot ? feedback.ProviderAccountId : null,
             Priorities = feedback.Priorities.Distinct().Select(p => new FeedbackItemPriority { PriorityNumber = p }).ToList(),
         };
     }

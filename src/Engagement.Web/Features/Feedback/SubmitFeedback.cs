@@ -30,7 +30,8 @@ public sealed record SubmitFeedback(
     string SubmissionKey,
     string TrackingToken,
     bool LooksLikeBot = false,
-    string? EnteredByUserId = null);
+    string? EnteredByUserId = null,
+    string? ProviderAccountId = null);
 
 /// <summary>What the person is shown: the reference and their private tracking link token.</summary>
 public sealed record FeedbackReceipt(string Reference, string TrackingToken, bool Created);
@@ -75,7 +76,7 @@ public sealed class SubmitFeedbackHandler(
         var number = await references.NextAsync(ReferenceNumbers.Feedback, now.Year, cancellationToken);
         var item = FeedbackItem.Receive(
             new NewFeedback(command.Role, command.ProviderType, command.Section, command.Text, command.Channel, command.Priorities, command.EventId,
-                command.ContactName, command.ContactEmail, command.ConsentToContact, command.ConsentToProgressUpdates, command.SubmissionKey, command.EnteredByUserId),
+                command.ContactName, command.ContactEmail, command.ConsentToContact, command.ConsentToProgressUpdates, command.SubmissionKey, command.EnteredByUserId, command.ProviderAccountId),
             FeedbackItem.FormatReference(now.Year, number),
             SecureToken.Hash(command.TrackingToken),
             now,
@@ -101,6 +102,7 @@ public sealed class SubmitFeedbackHandler(
                 item.ConsentToProgressUpdates ? unsubscribe.ForFeedback([item.Id]) : null));
         }
 
+        await Providers.DedicatedCommissionerNotice.QueueFeedbackAsync(db, outbox, service.Value, item, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new FeedbackReceipt(item.Reference, command.TrackingToken, Created: true);
     }

@@ -1,10 +1,14 @@
+using System.Security.Claims;
 using Engagement.Domain.Feedback;
+using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Identity;
 using Engagement.Web.Features.Feedback;
 using Engagement.Web.Features.Journeys;
 using Engagement.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Engagement.Web.Pages.Feedback;
 
@@ -21,7 +25,8 @@ public sealed class QuestionModel(
     FeedbackChoices choices,
     SubmitFeedbackHandler submit,
     TimeProvider clock,
-    IConfiguration configuration) : PageModel
+    IConfiguration configuration,
+    EngagementDbContext db) : PageModel
 {
     private static Journey<FeedbackDraft, FeedbackAnswers, FeedbackContext> Journey => FeedbackJourney.Steps;
 
@@ -37,6 +42,13 @@ public sealed class QuestionModel(
     public string? PreviousUrl => Journey.Previous(Draft, Step) is { } previous ? Journey.Url(Draft, previous) : null;
 
     public string StepTitle => Journey.Title(Step);
+
+    /// <summary>On check your answers: the organisation a signed-in care provider is sending this for.</summary>
+    public string? SentForOrganisation { get; private set; }
+
+    /// <summary>A care provider signed in to their organisation's account sends feedback for it (the check page says so).</summary>
+    private string? ProviderAccountId =>
+        Draft.Role == SubmitterRole.CareProvider && User.IsInRole(Roles.Provider) ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     public string UrlOf(string step) => Journey.Url(Draft, step);
 
@@ -140,7 +152,8 @@ public sealed class QuestionModel(
                 Draft.ConsentToProgressUpdates,
                 Draft.SubmissionKey,
                 Draft.TrackingToken,
-                LooksLikeBot: Draft.HoneypotFilled || tooFast),
+                LooksLikeBot: Draft.HoneypotFilled || tooFast,
+                ProviderAccountId: ProviderAccountId),
             cancellationToken);
         await drafts.SaveAsync(HttpContext, FeedbackJourney.Name, Draft.Sent(receipt.Reference), cancellationToken);
         return Confirmation(receipt);
@@ -154,6 +167,11 @@ public sealed class QuestionModel(
         Step = step;
         Input = answers;
         Choices = await ContextAsync(step);
+        if (step == FeedbackJourney.Check && ProviderAccountId is { } account)
+        {
+            SentForOrganisation = await db.Users.AsNoTracking().Where(u => u.Id == account).Select(u => u.OrganisationName).FirstOrDefaultAsync();
+        }
+
         return Page();
     }
 

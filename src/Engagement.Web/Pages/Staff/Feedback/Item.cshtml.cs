@@ -174,7 +174,9 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
                 f.ResponseEntryId,
                 db.ResponseEntries.Where(e => e.Id == f.ResponseEntryId).Select(e => e.Reference + ": " + e.Title).FirstOrDefault(),
                 f.Priorities.Select(p => p.PriorityNumber).OrderBy(n => n).ToList(),
-                f.ContentErasedAt != null))
+                f.ContentErasedAt != null,
+                f.ProviderAccountId,
+                db.Users.Where(u => u.Id == f.ProviderAccountId).Select(u => u.OrganisationName).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
         if (item is null)
         {
@@ -256,7 +258,9 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
         int? ResponseEntryId,
         string? EntryName,
         List<int> Priorities,
-        bool IsErased);
+        bool IsErased,
+        string? ProviderAccountId = null,
+        string? ProviderOrganisation = null);
 
     public sealed record NoteView(DateTime At, string Author, string Text);
 
