@@ -19,6 +19,7 @@ public sealed class ForgotPasswordModel(
     UserManager<ApplicationUser> users,
     EmailOutbox outbox,
     EngagementDbContext db,
+    TimeProvider clock,
     IOptions<ServiceOptions> service) : PageModel
 {
     [BindProperty]
@@ -30,7 +31,11 @@ public sealed class ForgotPasswordModel(
     {
     }
 
-    /// <summary>Says the same whether or not the account exists, so it cannot be used to find accounts.</summary>
+    /// <summary>
+    /// Says the same, and does the same work, whether or not the account exists, so neither the page nor its timing
+    /// tells anyone which addresses have accounts: a token and an email are made either way (for a decoy account when
+    /// there is none), and one audit record is written either way; only a real, confirmed, enabled account's email is queued.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (this.OverSubmissionLimit() is { } limited)
@@ -43,14 +48,25 @@ public sealed class ForgotPasswordModel(
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { EmailConfirmed: true, IsDisabled: false, Email: not null })
+        var found = await users.FindByEmailAsync(Input.Email.Trim());
+        var real = found is { EmailConfirmed: true, IsDisabled: false, Email: not null };
+        var user = real ? found! : new ApplicationUser { Email = Input.Email.Trim(), SecurityStamp = Guid.NewGuid().ToString() };
+        var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = service.Value.Link($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={token}");
+        var email = AccountEmails.PasswordReset(service.Value, user.Email!, link, user.Id);
+        if (real)
         {
-            var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = service.Value.Link($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={token}");
-            outbox.Queue(AccountEmails.PasswordReset(service.Value, user.Email, link, user.Id));
-            await db.SaveChangesAsync();
+            outbox.Queue(email);
         }
+
+        db.AuditRecords.Add(new Engagement.Domain.Auditing.AuditRecord
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Action = real ? "account.password-reset-sent" : "account.password-reset-no-account",
+            EntityType = "User",
+            EntityId = real ? user.Id : "",
+        });
+        await db.SaveChangesAsync();
 
         Sent = true;
         return Page();
