@@ -57,6 +57,23 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(admin.Locator(".govuk-notification-banner")).ToContainTextAsync("Invitation sent");
             await Assertions.Expect(admin.Locator("#staff")).ToContainTextAsync(email);
             await BrowserFixture.AssertAccessibleAsync(admin);
+
+            // Background jobs, with a recurring schedule and a failed job on the page (this server runs no job server).
+            Hangfire.RecurringJobManagerExtensions.AddOrUpdate<Engagement.Infrastructure.Privacy.RetentionJob>(
+                fixture.Server.Services.GetRequiredService<Hangfire.IRecurringJobManager>(), Engagement.Web.Features.RecurringJobSchedule.DataRetention, job => job.RunAsync(CancellationToken.None), Hangfire.Cron.Daily(2, 30));
+            var failed = fixture.Server.Services.GetRequiredService<Hangfire.IBackgroundJobClient>().Create(
+                Hangfire.Common.Job.FromExpression<Engagement.Infrastructure.Email.OutboxDispatcher>(d => d.RunAsync(CancellationToken.None)),
+                new Hangfire.States.FailedState(new InvalidOperationException("Browser test failure")));
+            await admin.GotoAsync("/admin");
+            await admin.GetByRole(AriaRole.Link, new() { Name = "Background jobs" }).ClickAsync();
+            await admin.WaitForURLAsync("**/admin/jobs", Loaded);
+            await Assertions.Expect(admin.Locator($"#failed-{failed}")).ToContainTextAsync("Browser test failure");
+            await BrowserFixture.AssertAccessibleAsync(admin);
+            await admin.GetByRole(AriaRole.Button, new() { Name = $"Retry job {failed}" }).ClickAsync();
+            await admin.WaitForURLAsync("**/admin/jobs", Loaded);
+            await Assertions.Expect(admin.Locator(".govuk-notification-banner")).ToContainTextAsync("The job is back in the queue");
+            await Assertions.Expect(admin.Locator($"#failed-{failed}")).ToHaveCountAsync(0);
+            await BrowserFixture.AssertAccessibleAsync(admin);
         }
 
         // The email the invitation queued, and its link.
