@@ -120,27 +120,16 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
         await HoldResultAsync(id, await handler.ReleaseAsync(new ReleaseSafeguardingHold(id, UserId), cancellationToken),
             "Safeguarding hold released: the retention rules apply to this item again", cancellationToken);
 
-    private async Task<IActionResult> HoldResultAsync(int id, DomainResult result, string success, CancellationToken cancellationToken)
-    {
-        if (result.Succeeded)
-        {
-            Banner = success;
-            return Redirect($"/staff/feedback/{id}");
-        }
-
-        if (this.NotFoundFor(result) is { } notFound)
-        {
-            return notFound;
-        }
-
-        ModelState.Clear();
-        ModelState.AddModelError("Hold", result.Error!);
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-    }
+    private Task<IActionResult> HoldResultAsync(int id, DomainResult result, string success, CancellationToken cancellationToken) =>
+        AfterAsync(id, result, success, modelState => modelState.AddModelError("Hold", result.Error!), cancellationToken);
 
     private static readonly Dictionary<string, string> PrioritiesField = new() { ["Priorities"] = nameof(PrioritiesInput.Numbers) };
 
-    private async Task<IActionResult> ResultAsync<TInput>(int id, string prefix, IDomainResult result, string success, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? rename = null)
+    private Task<IActionResult> ResultAsync<TInput>(int id, string prefix, IDomainResult result, string success, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? rename = null) =>
+        AfterAsync(id, result, success, modelState => modelState.AddResult<TInput>(result, prefix, rename), cancellationToken);
+
+    /// <summary>After a use case: back to the item with a banner, a 404, or the item again with the refusal in the error summary.</summary>
+    private async Task<IActionResult> AfterAsync(int id, IDomainResult result, string success, Action<Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary> addErrors, CancellationToken cancellationToken)
     {
         if (result.Succeeded)
         {
@@ -154,7 +143,7 @@ public sealed class ItemModel(EngagementDbContext db, FeedbackChoices choices, T
         }
 
         ModelState.Clear();
-        ModelState.AddResult<TInput>(result, prefix, rename);
+        addErrors(ModelState);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
