@@ -61,7 +61,7 @@ public sealed class SentinelErasureTests
         await factory.HandleAsync<FlagSafeguardingConcernHandler>(h => h.HandleAsync(new FlagSafeguardingConcern(concern.Id, "Cressida Marchbank spoke to us", staff)));
         Assert.True((await EventsTestSupport.RegisterAsync(factory, EventsTestSupport.Command(eventId, "cm.requests@sentinel.example", "Cressida Marchbank"))).Succeeded);
         await factory.HandleAsync<Engagement.Web.Features.Alerts.SubscribeToAlertsHandler>(h => h.HandleAsync(
-            new Engagement.Web.Features.Alerts.SubscribeToAlerts("cm.requests@sentinel.example", [3], [], [], Engagement.Domain.Alerts.AlertFrequency.Weekly)));
+            new Engagement.Web.Features.Alerts.SubscribeToAlerts("cm.requests@sentinel.example", new Engagement.Domain.Alerts.AlertChoices([3], [], []), Engagement.Domain.Alerts.AlertFrequency.Weekly)));
 
         // 5. Removed by the retention job: closed, then two years and a month pass.
         var retained = await SubmitAsync(factory, "Sentinel retention text", "Ptolemy Gardenhall", "pg.retained@sentinel.example");
