@@ -260,6 +260,26 @@ public sealed partial class AlertTests
     }
 
     [Fact]
+    public async Task A_job_server_with_its_clock_behind_never_sends_a_consultation_twice()
+    {
+        var address = Address();
+        await SubscribedAsync(address, "?consultations=new", AlertFrequency.Immediately);
+        var start = _clock.GetUtcNow();
+        var consultation = await ConsultationAsync(Unique("Carers' breaks"), start.UtcDateTime.AddSeconds(108));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await RunJobAsync());
+
+        // A second server 30 seconds behind runs after it: its window is empty, and it must not move the watermark
+        // back to before the opening.
+        await using var behind = new Email.EmailFactory(_port, new Email.FakeTimeProvider(_clock.GetUtcNow() - TimeSpan.FromSeconds(30)), _factory.DataDirectory);
+        Assert.Equal(0, await RunJobAsync(behind));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await RunJobAsync());
+        await _factory.DispatchAsync();
+        Assert.Contains(consultation.Title, Assert.Single(MailTo(address).Skip(1)).Message.TextBody!);
+    }
+
+    [Fact]
     public async Task Made_up_series_audiences_and_consultation_choices_get_the_error_summary_and_titles_are_encoded()
     {
         var client = _factory.CreateBrowserClient();

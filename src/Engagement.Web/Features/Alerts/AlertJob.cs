@@ -77,6 +77,10 @@ public sealed class AlertJob(EngagementDbContext db, EmailOutbox outbox, AlertLi
                 .ToList();
             var watermark = subscription.LastStatusChangeId;
             var next = subscription.NextSummaryAfter(now);
+
+            // The time watermark never moves back: a run that started before another finished (or on a server whose
+            // clock is behind) would otherwise reopen a window the other has already sent.
+            var checkedTo = checkedUpTo is { } previous && previous > now ? previous : now;
             var sent = await db.InTransactionAsync(async token =>
             {
                 // One conditional update moves every watermark, only from the values this run read: of two job
@@ -87,7 +91,7 @@ public sealed class AlertJob(EngagementDbContext db, EmailOutbox outbox, AlertLi
                     .ExecuteUpdateAsync(u => u
                         .SetProperty(s => s.LastStatusChangeId, latest)
                         .SetProperty(s => s.LastEventChangeId, latestEvent)
-                        .SetProperty(s => s.ConsultationsCheckedUpTo, now)
+                        .SetProperty(s => s.ConsultationsCheckedUpTo, checkedTo)
                         .SetProperty(s => s.NextSummaryAt, next), token);
                 if (claimed == 0 || matching.Count + opened.Count + news.Count == 0)
                 {
