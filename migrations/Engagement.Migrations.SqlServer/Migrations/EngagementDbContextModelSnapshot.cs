@@ -38,6 +38,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ConsultationsCheckedUpTo")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -46,10 +49,23 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<string>("EventAudiences")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("EventSeries")
+                        .IsRequired()
+                        .HasMaxLength(1400)
+                        .HasColumnType("nvarchar(1400)");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("LastEventChangeId")
+                        .HasColumnType("int");
 
                     b.Property<int>("LastStatusChangeId")
                         .HasColumnType("int");
@@ -58,6 +74,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("NewConsultations")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("NextSummaryAt")
                         .HasColumnType("datetime2");
@@ -692,6 +711,32 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasIndex("StartsAt");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Events.EventChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("EventChanges");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Events.EventPriority", b =>
@@ -1894,6 +1939,15 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasOne("Engagement.Domain.Consultations.ConsultationQuestion", null)
                         .WithMany("Options")
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Events.EventChange", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -31,6 +31,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConsultationsCheckedUpTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -39,10 +42,23 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventAudiences")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventSeries")
+                        .IsRequired()
+                        .HasMaxLength(1400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LastEventChangeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("LastStatusChangeId")
                         .HasColumnType("INTEGER");
@@ -51,6 +67,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NewConsultations")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("NextSummaryAt")
                         .HasColumnType("TEXT");
@@ -666,6 +685,30 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasIndex("StartsAt");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Events.EventChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("EventChanges");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Events.EventPriority", b =>
@@ -1836,6 +1879,15 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasOne("Engagement.Domain.Consultations.ConsultationQuestion", null)
                         .WithMany("Options")
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Events.EventChange", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

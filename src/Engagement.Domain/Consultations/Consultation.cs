@@ -92,6 +92,12 @@ public sealed class Consultation
     public static ConsultationPhase Phase(bool published, DateTime opensAt, DateTime closesAt, DateTime now) =>
         !published ? ConsultationPhase.Draft : now < opensAt ? ConsultationPhase.Upcoming : now < closesAt ? ConsultationPhase.Open : ConsultationPhase.Closed;
 
+    /// <summary>
+    /// When a published consultation became open to answers: its opening time, or when it was published if that was
+    /// later (a consultation published after its opening time opens as it is published). Never the drafting time.
+    /// </summary>
+    public static DateTime OpenedAt(DateTime opensAt, DateTime publishedAt) => publishedAt > opensAt ? publishedAt : opensAt;
+
     /// <summary>The questions in the order people see them: by page, then position.</summary>
     public IEnumerable<ConsultationQuestion> Ordered => _questions.OrderBy(q => q.PageNumber).ThenBy(q => q.Position);
 

@@ -53,6 +53,22 @@ public static class EventText
     public static EventKind? KindFromSlug(string? slug) =>
         Enum.GetValues<EventKind>().Cast<EventKind?>().FirstOrDefault(k => k!.Value.Slug() == slug);
 
+    /// <summary>The provider forums' audiences, which people can follow by email ("forum audiences").</summary>
+    public static bool IsForumAudience(this EventAudience audience) => audience is EventAudience.CareHomeProviders or EventAudience.HomeCareProviders;
+
+    /// <summary>URL-friendly slug used in links to the alerts form (?audience=care-home-providers).</summary>
+    public static string Slug(this EventAudience audience) => audience switch
+    {
+        EventAudience.Anyone => "anyone",
+        EventAudience.CareHomeProviders => "care-home-providers",
+        EventAudience.HomeCareProviders => "home-care-providers",
+        EventAudience.InvitationOnly => "by-invitation",
+        _ => audience.ToString().ToLowerInvariant(),
+    };
+
+    public static EventAudience? AudienceFromSlug(string? slug) =>
+        Enum.GetValues<EventAudience>().Cast<EventAudience?>().FirstOrDefault(a => a!.Value.Slug() == slug);
+
     public static string Name(this EventAudience audience) => audience switch
     {
         EventAudience.Anyone => "Anyone",

@@ -25,6 +25,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Domain.Alerts.AlertSubscription> AlertSubscriptions => Set<Domain.Alerts.AlertSubscription>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventChange> EventChanges => Set<EventChange>();
     public DbSet<EventPriority> EventPriorities => Set<EventPriority>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();

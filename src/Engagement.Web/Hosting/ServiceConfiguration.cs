@@ -58,6 +58,7 @@ public static class ServiceConfiguration
         services.AddScoped<Engagement.Infrastructure.Deadlines.OverdueEmailJob>();
         services.AddScoped<Features.Deadlines.OnTimeShare>();
         services.Configure<Features.Alerts.AlertOptions>(configuration.GetSection(Features.Alerts.AlertOptions.Section));
+        services.AddSingleton<Features.Forms.MinimumCompletionTime>();
         services.AddSingleton<Features.Alerts.AlertLinks>();
         services.AddScoped<Features.Alerts.SubscribeToAlertsHandler>();
         services.AddScoped<Features.Alerts.ConfirmAlertSubscriptionHandler>();

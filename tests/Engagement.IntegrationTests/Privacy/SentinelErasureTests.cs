@@ -64,7 +64,7 @@ public sealed class SentinelErasureTests
         await factory.HandleAsync<FlagSafeguardingConcernHandler>(h => h.HandleAsync(new FlagSafeguardingConcern(concern.Id, "Cressida Marchbank spoke to us", staff)));
         Assert.True((await EventsTestSupport.RegisterAsync(factory, EventsTestSupport.Command(eventId, "cm.requests@sentinel.example", "Cressida Marchbank"))).Succeeded);
         await factory.HandleAsync<Engagement.Web.Features.Alerts.SubscribeToAlertsHandler>(h => h.HandleAsync(
-            new Engagement.Web.Features.Alerts.SubscribeToAlerts("cm.requests@sentinel.example", [3], [], [], Engagement.Domain.Alerts.AlertFrequency.Weekly)));
+            new Engagement.Web.Features.Alerts.SubscribeToAlerts("cm.requests@sentinel.example", new Engagement.Domain.Alerts.AlertChoices([3], [], []), Engagement.Domain.Alerts.AlertFrequency.Weekly)));
 
         // ...and two consultation responses from the same address (one flagged as a safeguarding concern), with written
         // answers and an acknowledgement email, and a provider account registered with it (name, phone, password).

@@ -12,6 +12,8 @@ internal sealed class AlertSubscriptionConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.Priorities).HasMaxLength(200);
         b.Property(s => s.Sections).HasMaxLength(400);
         b.Property(s => s.Statuses).HasMaxLength(400);
+        b.Property(s => s.EventSeries).HasMaxLength(1400);
+        b.Property(s => s.EventAudiences).HasMaxLength(100);
         b.Property(s => s.ConfirmTokenHash).HasMaxLength(64);
         b.Property(s => s.ManageStamp).HasMaxLength(64);
         b.HasIndex(s => s.ConfirmTokenHash);

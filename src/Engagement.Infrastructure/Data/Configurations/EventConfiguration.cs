@@ -20,6 +20,15 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
     }
 }
 
+internal sealed class EventChangeConfiguration : IEntityTypeConfiguration<EventChange>
+{
+    public void Configure(EntityTypeBuilder<EventChange> b)
+    {
+        b.HasIndex(c => c.EventId);
+        b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class EventPriorityConfiguration : IEntityTypeConfiguration<EventPriority>
 {
     public void Configure(EntityTypeBuilder<EventPriority> b)

@@ -17,7 +17,7 @@ public sealed record FailedJobRow(string JobId, string Name, DateTime? FailedAt,
 public sealed record JobsOverview(JobCounts Counts, IReadOnlyList<RecurringJobRow> Recurring, IReadOnlyList<FailedJobRow> Failed, int Page, bool HasMore);
 
 /// <summary>
-/// What an operator needs from the job system, on the service's own accessible pages (decision 0021): the counts, each
+/// What an operator needs from the job system, on the service's own accessible pages (decision 0022): the counts, each
 /// recurring job with its last and next run, failed jobs with their error, and three actions (retry or delete a failed
 /// job, run a recurring job now), each audited with the job's id and name only. Reads the same Hangfire storage the
 /// dashboard does: shared on SQL Server, this instance's own in memory on SQLite.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Engagement.Domain.Alerts;
 using Engagement.Domain.Common;
+using Engagement.Domain.Events;
 using Engagement.Domain.Responses;
 using Engagement.Infrastructure;
 using Engagement.Infrastructure.Data;
@@ -22,7 +23,30 @@ public sealed class AlertOptions
     public int UnconfirmedDays { get; set; } = 3;
 }
 
-public sealed record SubscribeToAlerts(string? Email, IReadOnlyList<int> Priorities, IReadOnlyList<ServiceSection> Sections, IReadOnlyList<ResponseStatus> Statuses, AlertFrequency? Frequency);
+public sealed record SubscribeToAlerts(string? Email, AlertChoices Choices, AlertFrequency? Frequency);
+
+/// <summary>A quarterly event series people can follow: its title and its next (or last) date.</summary>
+public sealed record SeriesChoice(Guid Id, string Title, DateTime NextStartsAt);
+
+/// <summary>The event series offered on the alerts form: those with an event still to come, and any asked for by id.</summary>
+public static class AlertSeries
+{
+    public static async Task<List<SeriesChoice>> ListAsync(EngagementDbContext db, DateTime now, IReadOnlyCollection<Guid> alsoThese, CancellationToken cancellationToken)
+    {
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.SeriesId != null && (e.EndsAt > now || alsoThese.Contains(e.SeriesId.Value)))
+            .Select(e => new { SeriesId = e.SeriesId!.Value, e.Title, e.StartsAt, e.EndsAt })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.SeriesId)
+            .Select(g =>
+            {
+                var next = g.Where(r => r.EndsAt > now).OrderBy(r => r.StartsAt).FirstOrDefault() ?? g.OrderByDescending(r => r.StartsAt).First();
+                return new SeriesChoice(g.Key, next.Title, next.StartsAt);
+            })
+            .OrderBy(c => c.NextStartsAt).ThenBy(c => c.Title, StringComparer.Ordinal)
+            .ToList();
+    }
+}
 
 /// <summary>
 /// The manage link (unsubscribing uses the one <c>UnsubscribeLinks</c> address for every kind of email): the subscription id and its random stamp, protected by ASP.NET Core Data
@@ -76,6 +100,8 @@ public sealed class SubscribeToAlertsHandler(EngagementDbContext db, EmailOutbox
 {
     public const string ConfirmationKind = "alert-confirmation";
 
+    public const string UnknownChoice = "Choose from the priorities, sections, statuses, consultations, forums and event series listed";
+
     public async Task<DomainResult> HandleAsync(SubscribeToAlerts command, CancellationToken cancellationToken = default)
     {
         var email = command.Email?.Trim();
@@ -89,16 +115,21 @@ public sealed class SubscribeToAlertsHandler(EngagementDbContext db, EmailOutbox
             return DomainResult.Refused("Enter an email address in the correct format, like name@example.com", nameof(command.Email));
         }
 
+        var choices = command.Choices;
         var live = await db.Priorities.AsNoTracking().Where(p => p.IsLive).Select(p => p.Number).ToListAsync(cancellationToken);
-        if (command.Priorities.Any(p => !live.Contains(p)) || command.Sections.Any(s => !Enum.IsDefined(s)) || command.Statuses.Any(s => !Enum.IsDefined(s))
-            || command.Priorities.Count + command.Sections.Count + command.Statuses.Count > AlertSubscription.MaxChoices)
+        var series = choices.Series.Distinct().ToList();
+        var knownSeries = series.Count == 0 ? 0 : await db.Events.AsNoTracking().Where(e => e.SeriesId != null && series.Contains(e.SeriesId.Value))
+            .Select(e => e.SeriesId).Distinct().CountAsync(cancellationToken);
+        if (choices.Priorities.Any(p => !live.Contains(p)) || choices.Sections.Any(s => !Enum.IsDefined(s)) || choices.Statuses.Any(s => !Enum.IsDefined(s))
+            || choices.Audiences.Any(a => !Enum.IsDefined(a) || !a.IsForumAudience()) || knownSeries != series.Count
+            || choices.Count > AlertSubscription.MaxChoices)
         {
-            return DomainResult.Refused("Choose from the priorities, sections and statuses listed", "Priorities");
+            return DomainResult.Refused(UnknownChoice, "Priorities");
         }
 
-        if (command.Priorities.Count + command.Sections.Count + command.Statuses.Count == 0)
+        if (choices.Count == 0)
         {
-            return DomainResult.Refused("Choose at least one priority, section or status to follow", "Priorities");
+            return DomainResult.Refused("Choose at least one thing to follow", "Priorities");
         }
 
         if (command.Frequency is not { } frequency || !Enum.IsDefined(frequency))
@@ -108,7 +139,7 @@ public sealed class SubscribeToAlertsHandler(EngagementDbContext db, EmailOutbox
 
         var now = clock.GetUtcNow().UtcDateTime;
         var confirmToken = SecureToken.Create();
-        var subscription = AlertSubscription.Create(email, frequency, command.Priorities, command.Sections, command.Statuses, SecureToken.Hash(confirmToken), SecureToken.Create(), now);
+        var subscription = AlertSubscription.Create(email, frequency, choices, SecureToken.Hash(confirmToken), SecureToken.Create(), now);
         db.AlertSubscriptions.Add(subscription);
         var s = service.Value;
         outbox.Queue(new EmailLayout(s)
@@ -141,7 +172,8 @@ public sealed class ConfirmAlertSubscriptionHandler(EngagementDbContext db, Time
         }
 
         var latest = await db.StatusChanges.MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
-        subscription.Confirm(now, latest);
+        var latestEvent = await db.EventChanges.MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
+        subscription.Confirm(now, latest, latestEvent);
         await db.SaveChangesAsync(cancellationToken);
         return subscription;
     }
@@ -173,6 +205,21 @@ public static class AlertText
         if (subscription.StatusList.Count > 0)
         {
             parts.Add("entries that become " + string.Join(" or ", subscription.StatusList.Select(s => s.Name())));
+        }
+
+        if (subscription.NewConsultations)
+        {
+            parts.Add(subscription.PriorityNumbers.Count + subscription.SectionList.Count > 0 ? "new consultations about them" : "new consultations");
+        }
+
+        if (subscription.AudienceList.Count > 0)
+        {
+            parts.Add(string.Join(" and ", subscription.AudienceList.Select(a => a == Engagement.Domain.Events.EventAudience.CareHomeProviders ? "care home provider forums" : "home care provider forums")));
+        }
+
+        if (subscription.SeriesList.Count > 0)
+        {
+            parts.Add(subscription.SeriesList.Count == 1 ? "1 event series" : $"{subscription.SeriesList.Count} event series");
         }
 
         return string.Join("; ", parts);

@@ -46,6 +46,7 @@ public sealed class ManageEventHandler(
             }
 
             Audit(eventId, "event.cancelled", userId, now, $"told={registered.Count}");
+            db.EventChanges.Add(new EventChange(eventId, EventChangeKind.Cancelled, now)); // for email alerts
             await db.SaveChangesAsync(token);
             return DomainResult.Ok;
         }, cancellationToken);

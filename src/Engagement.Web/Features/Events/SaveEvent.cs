@@ -123,6 +123,7 @@ public sealed class SaveEventHandler(
             Audit(ev.Id, moved ? "event.rescheduled" : "event.updated", userId, now);
             if (moved)
             {
+                db.EventChanges.Add(new EventChange(ev.Id, EventChangeKind.Rescheduled, now)); // for email alerts
                 var registered = await db.Registrations.AsNoTracking()
                     .Where(r => r.EventId == ev.Id && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
                     .ToListAsync(token);
@@ -177,6 +178,7 @@ public sealed class SaveEventHandler(
             foreach (var ev in events)
             {
                 Audit(ev.Id, seriesId is null ? "event.created" : "event.created-in-series", userId, now);
+                db.EventChanges.Add(new EventChange(ev.Id, EventChangeKind.Published, now)); // for email alerts
             }
 
             await db.SaveChangesAsync(token);

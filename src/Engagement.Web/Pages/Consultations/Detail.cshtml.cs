@@ -70,4 +70,9 @@ public sealed class DetailModel(EngagementDbContext db, SafeMarkdown markdown, E
     }
 
     public string SectionName => Consultation.Section.Name();
+
+    /// <summary>"Get emails about this": new consultations about the same priorities (or, with none, the same section).</summary>
+    public string AlertsLink => "/alerts?consultations=new" + (Priorities.Count > 0
+        ? string.Concat(Priorities.Select(p => "&priority=" + p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        : "&section=" + Consultation.Section.Slug());
 }

@@ -25,6 +25,26 @@ public sealed class DetailModel(EngagementDbContext db, TimeProvider clock) : Pa
 
     public bool HasEnded { get; private set; }
 
+    /// <summary>"Get emails about this" for an event in a series or a provider forum: the series and the forum audience pre-filled.</summary>
+    public string? AlertsLink
+    {
+        get
+        {
+            var query = new List<string>();
+            if (Event.SeriesId is { } series)
+            {
+                query.Add("series=" + series.ToString("N"));
+            }
+
+            if (Event.Audience.IsForumAudience())
+            {
+                query.Add("audience=" + Event.Audience.Slug());
+            }
+
+            return query.Count == 0 ? null : "/alerts?" + string.Join("&", query);
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id) is not { } ev)

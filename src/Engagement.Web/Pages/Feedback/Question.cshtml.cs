@@ -25,7 +25,7 @@ public sealed class QuestionModel(
     FeedbackChoices choices,
     SubmitFeedbackHandler submit,
     TimeProvider clock,
-    IConfiguration configuration,
+    Features.Forms.MinimumCompletionTime minimumTime,
     EngagementDbContext db) : PageModel
 {
     private static Journey<FeedbackDraft, FeedbackAnswers, FeedbackContext> Journey => FeedbackJourney.Steps;
@@ -135,8 +135,7 @@ public sealed class QuestionModel(
             return Redirect(Journey.Url(Draft, missing));
         }
 
-        var minimum = TimeSpan.FromSeconds(configuration.GetValue("Feedback:MinimumSecondsToComplete", 3));
-        var tooFast = clock.GetUtcNow().UtcDateTime - Draft.StartedAt < minimum;
+        var tooFast = minimumTime.TooFast("Feedback:MinimumSecondsToComplete", Draft.StartedAt);
         var receipt = await submit.HandleAsync(
             new SubmitFeedback(
                 Draft.Role!.Value,
