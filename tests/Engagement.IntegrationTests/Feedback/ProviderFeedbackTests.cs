@@ -88,6 +88,31 @@ public sealed class ProviderFeedbackTests(FeedbackFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Signing_out_at_check_your_answers_keeps_the_answers_and_sends_them_without_the_organisation()
+    {
+        var (email, _, organisation) = await ProviderWithCommissionerAsync();
+        var client = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(client, email, AccountTestSupport.Password);
+        var text = "Sent after signing out " + Guid.NewGuid();
+        var check = await ToCheckAnswersAsync(client, nameof(SubmitterRole.CareProvider), text);
+        Assert.Contains(organisation, check.QuerySelector("#answer-organisation").Text(), StringComparison.Ordinal);
+
+        var signedOut = await Html.SubmitAsync(client, check, new Dictionary<string, string>(), "form[action='/account/logout']");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
+        var (_, again) = await Html.GetAsync(client, "/feedback/check");
+        Assert.StartsWith("Check your answers", again.Title);
+        Assert.Equal(text, again.QuerySelector("#answer-text").Text());
+        Assert.Null(again.QuerySelector("#answer-organisation"));
+
+        var (_, confirmation) = await FeedbackJourney.SendAsync(client, again);
+        await using var db = factory.CreateDbContext();
+        var item = await db.FeedbackItems.AsNoTracking().SingleAsync(f => f.Reference == confirmation.QuerySelector("#reference").Text());
+        Assert.Equal(text, item.Text);
+        Assert.Null(item.ProviderAccountId);
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Kind == DedicatedCommissionerNotice.FeedbackKind && m.RelatedId == item.Id.ToString()));
+    }
+
+    [Fact]
     public async Task Feedback_from_a_provider_as_a_carer_or_from_anyone_signed_out_is_not_attributed_to_an_organisation()
     {
         var (email, _, _) = await ProviderWithCommissionerAsync();
