@@ -16,8 +16,11 @@ namespace Engagement.IntegrationTests.Admin;
 /// <summary>
 /// /admin/jobs against the app's real Hangfire storage (in memory, as with SQLite in production): a job put into the
 /// failed state is listed with its error, retried (back in its queue) or deleted, a second retry is refused with a
-/// message, and a recurring job can be run now; each action is audited with ids and names only.
+/// message, and a recurring job can be run now; each action is audited with ids and names only. Hangfire's client and
+/// recurring job manager log through its process-wide log provider, which belongs to the last app built, so these tests
+/// run in the Hangfire collection, after the parallel ones (a parallel app disposed mid-test failed them in CI).
 /// </summary>
+[Collection(HangfireDashboardCollection.Name)]
 public sealed class BackgroundJobsPageTests(EngagementFactory factory) : IClassFixture<EngagementFactory>
 {
     private static readonly List<KeyValuePair<string, string>> NoChanges = [];
