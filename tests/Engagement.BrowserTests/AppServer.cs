@@ -36,6 +36,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Cookies:Secure", "false");
         builder.UseSetting("Feedback:MinimumSecondsToComplete", "0");
         builder.UseSetting("Alerts:MinimumSecondsToComplete", "0");
+        builder.UseSetting("Consultations:MinimumSecondsToComplete", "0");
     }
 
     protected override void Dispose(bool disposing)

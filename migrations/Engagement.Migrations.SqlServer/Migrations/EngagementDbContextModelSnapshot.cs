@@ -461,6 +461,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<bool>("SentTooQuickly")
+                        .HasColumnType("bit");
+
                     b.Property<string>("SubmissionKey")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -441,6 +441,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SentTooQuickly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubmissionKey")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -8,7 +8,9 @@ public sealed record GivenAnswer(int QuestionId, int? OptionId, string? Text);
 /// <summary>
 /// One person's response to a consultation, online or entered by staff from paper, a phone call or an event. It is
 /// never published: the outcome shows figures counted from all responses and a staff-written summary. A response
-/// received after closing (someone was part-way through) is kept and marked late, for staff to see and decide on.
+/// received after closing (someone was part-way through) is kept and marked late, and one sent online faster than a
+/// person could answer is kept and marked as sent too quickly (a likely bot); both are held back from the figures for
+/// staff to see and decide on.
 /// </summary>
 public sealed class ConsultationResponse
 {
@@ -41,6 +43,15 @@ public sealed class ConsultationResponse
     /// <summary>Received after the consultation closed: kept, shown to staff, left out of the figures unless included.</summary>
     public bool IsLate { get; private set; }
 
+    /// <summary>
+    /// Sent online faster than the journey's minimum time (a likely bot): kept, shown to staff, left out of the figures
+    /// unless a commissioner counts it, and sent no email.
+    /// </summary>
+    public bool SentTooQuickly { get; private set; }
+
+    /// <summary>Late or sent too quickly: out of the figures until a commissioner decides it counts.</summary>
+    public bool IsHeldBack => IsLate || SentTooQuickly;
+
     public bool IncludeInAnalysis { get; private set; } = true;
 
     public string? Email { get; private set; }
@@ -70,6 +81,7 @@ public sealed class ConsultationResponse
         bool wantsAcknowledgement,
         bool wantsOutcome,
         bool late,
+        bool sentTooQuickly,
         bool possibleSafeguarding,
         string? enteredByUserId,
         string? providerUserId,
@@ -87,7 +99,8 @@ public sealed class ConsultationResponse
             ProviderUserId = providerUserId,
             ReceivedAt = at,
             IsLate = late,
-            IncludeInAnalysis = !late,
+            SentTooQuickly = sentTooQuickly,
+            IncludeInAnalysis = !late && !sentTooQuickly,
             Email = trimmed,
             WantsAcknowledgement = trimmed is not null && wantsAcknowledgement,
             WantsOutcome = trimmed is not null && wantsOutcome,
@@ -97,12 +110,12 @@ public sealed class ConsultationResponse
         return response;
     }
 
-    /// <summary>A commissioner decides a late response counts (or not) in the figures.</summary>
+    /// <summary>A commissioner decides a held-back (late or too quick) response counts (or not) in the figures.</summary>
     public DomainResult CountInAnalysis(bool include)
     {
-        if (!IsLate)
+        if (!IsHeldBack)
         {
-            return DomainResult.Refused("Only a late response can be left out of the figures");
+            return DomainResult.Refused("Only a late response or one sent too quickly can be left out of the figures");
         }
 
         IncludeInAnalysis = include;

@@ -84,7 +84,7 @@ public static class DemoConsultations
             var number = await references.NextAsync(ReferenceNumbers.ConsultationResponse, at.Year, cancellationToken);
             db.ConsultationResponses.Add(ConsultationResponse.Receive(consultation.Id, ConsultationResponse.FormatReference(at.Year, number),
                 SecureToken.Hash(SecureToken.Create()), Guid.NewGuid().ToString("N"), i % 8 == 0 ? ResponseChannel.Paper : ResponseChannel.Online,
-                answers, null, false, false, false, false, i % 8 == 0 ? commissionerId : null, null, at));
+                answers, null, false, false, late: false, sentTooQuickly: false, false, i % 8 == 0 ? commissionerId : null, null, at));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -198,7 +198,7 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Consultations.ManageQuestionsHandler>();
         services.AddScoped<Features.Consultations.ManageConsultationHandler>();
         services.AddScoped<Features.Consultations.FlagResponseHandler>();
-        services.AddScoped<Features.Consultations.CountLateResponseHandler>();
+        services.AddScoped<Features.Consultations.CountHeldBackResponseHandler>();
     }
 
     private static void AddPublicLog(IServiceCollection services)

@@ -45,6 +45,7 @@ public static class SettingsCatalogue
         new("Feedback:FirstResponseWorkingDays", "20", "Working days within which a first response is promised (on /feedback, in emails) and measured (inbox, overdue email, on-time share)"),
         new("Calendar:BankHolidaysFile", "seeds/bank-holidays-england.json", "England and Wales bank holidays (gov.uk data); start-up fails if the current year is missing"),
         new("Alerts:UnconfirmedDays", "3", "Days before an unconfirmed email alert request (and its address) is deleted"),
+        new("Consultations:MinimumSecondsToComplete", "3", "A consultation response sent online faster than this is kept but held back from the figures as a likely bot, and sent no email"),
         new("Alerts:MinimumSecondsToComplete", "3", "An email alert request completed faster than this is answered as if sent, and nothing is stored or sent"),
         new("Events:ReminderHours", "48 and 2", "Hours before an event that reminders are sent"),
         new("RateLimiting:FormPostsPerMinute", "120", "Form posts (every question page) per minute per client address, or per account for signed-in providers; staff are not limited"),

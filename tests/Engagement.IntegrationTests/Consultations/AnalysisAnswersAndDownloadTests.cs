@@ -62,12 +62,12 @@ public sealed class AnalysisAnswersAndDownloadTests(EngagementFactory factory) :
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var text = await response.Content.ReadAsStringAsync();
         var rows = PublicLog.PublicLogTestSupport.ParseCsv(text);
-        Assert.Equal(["Reference", "Received at (UK time)", "Channel", "Late", "Counted in the analysis",
+        Assert.Equal(["Reference", "Received at (UK time)", "Channel", "Late", "Sent too quickly", "Counted in the analysis",
             "Q1. Which best describes you?", "Q2. How fair is the current policy?", "Q3. What would help most?", "Q4. Anything else?"], rows[0]);
         Assert.Equal(9, rows.Count); // header + 8 responses, the late one too
-        Assert.Equal(["Carer", "Good", "Lower charges; Clearer letters; More time to pay", ""], rows[4].Skip(5));
-        Assert.Equal(["Carer", "Poor", "Clearer letters; Other: A named contact", "I never know who to ring"], rows[3].Skip(5));
-        Assert.Equal(["Yes", "No"], rows[8].Skip(3).Take(2));
+        Assert.Equal(["Carer", "Good", "Lower charges; Clearer letters; More time to pay", ""], rows[4].Skip(6));
+        Assert.Equal(["Carer", "Poor", "Clearer letters; Other: A named contact", "I never know who to ring"], rows[3].Skip(6));
+        Assert.Equal(["Yes", "No", "No"], rows[8].Skip(3).Take(3));
         Assert.DoesNotContain("r2@example.org", text);
 
         var personal = await client.GetStringAsync($"/staff/consultations/{c.Id}/responses.csv?personal=true");

@@ -13,9 +13,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Engagement.IntegrationTests.Consultations;
 
 /// <summary>The app with a settable clock, and consultations built through the domain model as staff would.</summary>
-public sealed class ConsultationsFactory : EngagementFactory
+public class ConsultationsFactory : EngagementFactory
 {
     public SettableClock Clock { get; } = new();
+
+    /// <summary>
+    /// The clock stands still, so every journey would be sent "too quickly": the minimum time is off here and tested at
+    /// its default in <see cref="BotCheckTests"/>.
+    /// </summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Consultations:MinimumSecondsToComplete"] = "0" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

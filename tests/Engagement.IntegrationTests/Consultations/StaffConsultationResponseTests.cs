@@ -88,7 +88,7 @@ public sealed class StaffConsultationResponseTests(EngagementFactory factory) : 
             ["__RequestVerificationToken"] = Html.AntiforgeryToken(flagged),
             ["include"] = "no",
         }));
-        Assert.Contains("Only a late response can be left out of the figures", Html.ErrorSummary(await Html.ParseAsync(count)));
+        Assert.Contains("Only a late response or one sent too quickly can be left out of the figures", Html.ErrorSummary(await Html.ParseAsync(count)));
 
         await using var db = factory.CreateDbContext();
         var response = await db.ConsultationResponses.AsNoTracking().SingleAsync(r => r.Id == responseId);

@@ -295,17 +295,22 @@ public sealed class ConsultationRulesTests
     }
 
     [Fact]
-    public void Only_a_late_response_can_be_left_out_and_a_safeguarding_flag_never_changes()
+    public void Only_a_late_or_too_quick_response_can_be_left_out_and_a_safeguarding_flag_never_changes()
     {
-        var onTime = ConsultationResponse.Receive(1, "CR-2027-0001", "h1", "k1", ResponseChannel.Paper, [], null, true, true, late: false, false, "u1", null, Now);
-        var late = ConsultationResponse.Receive(1, "CR-2027-0002", "h2", "k2", ResponseChannel.Phone, [], "a@example.org", true, false, late: true, false, "u1", null, Now);
+        var onTime = ConsultationResponse.Receive(1, "CR-2027-0001", "h1", "k1", ResponseChannel.Paper, [], null, true, true, late: false, sentTooQuickly: false, false, "u1", null, Now);
+        var late = ConsultationResponse.Receive(1, "CR-2027-0002", "h2", "k2", ResponseChannel.Phone, [], "a@example.org", true, false, late: true, sentTooQuickly: false, false, "u1", null, Now);
+        var quick = ConsultationResponse.Receive(1, "CR-2027-0003", "h3", "k3", ResponseChannel.Online, [], null, false, false, late: false, sentTooQuickly: true, false, null, null, Now);
 
         Assert.False(onTime.WantsAcknowledgement);
         Assert.True(onTime.IncludeInAnalysis);
-        Assert.Equal("Only a late response can be left out of the figures", onTime.CountInAnalysis(false).Error);
+        Assert.False(onTime.IsHeldBack);
+        Assert.Equal("Only a late response or one sent too quickly can be left out of the figures", onTime.CountInAnalysis(false).Error);
         Assert.False(late.IncludeInAnalysis);
         Assert.True(late.CountInAnalysis(true).Succeeded);
         Assert.True(late.IncludeInAnalysis);
+        Assert.True((quick.IsHeldBack, quick.IncludeInAnalysis) == (true, false));
+        Assert.True(quick.CountInAnalysis(true).Succeeded);
+        Assert.True(quick.IncludeInAnalysis);
 
         Assert.Equal("Flag", onTime.FlagAs(ResponseFlag.None, "u1", Now).Field);
         Assert.True(onTime.FlagAs(ResponseFlag.Complaint, "u1", Now).Succeeded);

@@ -35,9 +35,10 @@ public sealed record QuestionFigures(
 
 /// <summary>
 /// The figures of one consultation. <see cref="Counted"/> responses are those included in the analysis;
-/// <see cref="LateLeftOut"/> arrived after closing and are left out (a commissioner may include them).
+/// <see cref="LateLeftOut"/> arrived after closing and <see cref="TooQuickLeftOut"/> were sent online faster than a
+/// person could answer (likely bots); both are left out until a commissioner includes them.
 /// </summary>
-public sealed record AnalysisFigures(int ConsultationId, int Counted, int LateLeftOut, IReadOnlyList<QuestionFigures> Questions);
+public sealed record AnalysisFigures(int ConsultationId, int Counted, int LateLeftOut, int TooQuickLeftOut, IReadOnlyList<QuestionFigures> Questions);
 
 /// <summary>
 /// Counts a consultation's answers in the database: GROUP BY question and option over the counted responses, and a
@@ -64,11 +65,12 @@ public sealed class ConsultationAnalysis(EngagementDbContext db, IMemoryCache me
 
         var responses = await db.ConsultationResponses.AsNoTracking()
             .Where(r => r.ConsultationId == consultationId)
-            .GroupBy(r => new { r.IncludeInAnalysis, r.IsLate })
-            .Select(g => new ResponseGroup(g.Key.IncludeInAnalysis, g.Key.IsLate, g.Count(), g.Max(r => r.Id), g.Sum(r => (long)r.Id)))
+            .GroupBy(r => new { r.IncludeInAnalysis, r.IsLate, r.SentTooQuickly })
+            .Select(g => new ResponseGroup(g.Key.IncludeInAnalysis, g.Key.IsLate, g.Key.SentTooQuickly, g.Count(), g.Max(r => r.Id), g.Sum(r => (long)r.Id)))
             .ToListAsync(cancellationToken);
         var counted = responses.Where(r => r.IncludeInAnalysis).Sum(r => r.Count);
         var lateLeftOut = responses.Where(r => !r.IncludeInAnalysis && r.IsLate).Sum(r => r.Count);
+        var tooQuickLeftOut = responses.Where(r => !r.IncludeInAnalysis && r.SentTooQuickly && !r.IsLate).Sum(r => r.Count);
 
         var aboutYou = questions.Where(q => q.IsAboutYou).ToList();
         var choiceIds = questions.Where(q => q.Kind.HasOptions()).Select(q => q.Id).ToList();
@@ -77,7 +79,7 @@ public sealed class ConsultationAnalysis(EngagementDbContext db, IMemoryCache me
         // A response's answers never change once received (only its text can be erased, which counts the same), so the
         // counts are a function of which responses are counted and of the questions asked: that fingerprint is the key
         // of the memo (count, highest id and sum of ids per group). Any new, included or excluded response changes it; every instance computes the same counts.
-        var fingerprint = string.Join("|", responses.OrderBy(r => r.IncludeInAnalysis).ThenBy(r => r.IsLate).Select(r => $"{r.IncludeInAnalysis}:{r.IsLate}:{r.Count}:{r.MaxId}:{r.IdSum}"))
+        var fingerprint = string.Join("|", responses.OrderBy(r => r.IncludeInAnalysis).ThenBy(r => r.IsLate).ThenBy(r => r.SentTooQuickly).Select(r => $"{r.IncludeInAnalysis}:{r.IsLate}:{r.SentTooQuickly}:{r.Count}:{r.MaxId}:{r.IdSum}"))
             + "/" + string.Join(",", choiceIds) + "/" + string.Join(",", aboutIds);
         var key = (nameof(ConsultationAnalysis), consultationId, fingerprint);
         if (!memo.TryGetValue(key, out Counts? cached) || cached is null)
@@ -109,7 +111,7 @@ public sealed class ConsultationAnalysis(EngagementDbContext db, IMemoryCache me
 
             return new QuestionFigures(q.Id, i + 1, q.Text, q.Kind, q.IsAboutYou, total, options, splits);
         }).ToList();
-        return new AnalysisFigures(consultationId, counted, lateLeftOut, figures);
+        return new AnalysisFigures(consultationId, counted, lateLeftOut, tooQuickLeftOut, figures);
     }
 
     private async Task<Counts> CountAsync(int consultationId, List<int> choiceIds, List<int> aboutIds, CancellationToken cancellationToken)
@@ -166,7 +168,7 @@ public sealed class ConsultationAnalysis(EngagementDbContext db, IMemoryCache me
         return rows;
     }
 
-    private sealed record ResponseGroup(bool IncludeInAnalysis, bool IsLate, int Count, int MaxId, long IdSum);
+    private sealed record ResponseGroup(bool IncludeInAnalysis, bool IsLate, bool SentTooQuickly, int Count, int MaxId, long IdSum);
 
     private sealed record OptionCell(int QuestionId, int? OptionId, int Count);
 

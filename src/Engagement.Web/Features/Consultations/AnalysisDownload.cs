@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Features.Consultations;
 
 /// <summary>One response as the staff download shows it: one answer cell per question, in question order.</summary>
-public sealed record DownloadRow(string Reference, DateTime ReceivedAt, ResponseChannel Channel, bool IsLate, bool Counted, string? Email, bool WantsOutcome, IReadOnlyList<string> Answers)
+public sealed record DownloadRow(string Reference, DateTime ReceivedAt, ResponseChannel Channel, bool IsLate, bool SentTooQuickly, bool Counted, string? Email, bool WantsOutcome, IReadOnlyList<string> Answers)
 {
     public string ReceivedAtUk => UkTime.FromUtc(ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
@@ -18,7 +18,7 @@ public sealed record DownloadTable(string Title, IReadOnlyList<string> Questions
 
 /// <summary>
 /// The staff's response-level download (CSV and JSON): one row per response, one column per question (several choices
-/// joined with "; ", an "Other" answer as its text), reference, received at (UK time), channel and late. The email and
+/// joined with "; ", an "Other" answer as its text), reference, received at (UK time), channel, late, sent too quickly and counted. The email and
 /// outcome consent are personal details: only with <c>personal</c> asked for, in their own columns. Each download is
 /// audited (who, which consultation, whether personal details were in it; never the data itself).
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class AnalysisDownload(EngagementDbContext db, TimeProvider clock)
         var labels = questions.SelectMany(q => q.Options).ToDictionary(o => o.Id, o => o.Label);
         var responses = await db.ConsultationResponses.AsNoTracking().Where(r => r.ConsultationId == consultationId)
             .OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Reference, r.ReceivedAt, r.Channel, r.IsLate, r.IncludeInAnalysis, r.Email, r.WantsOutcome })
+            .Select(r => new { r.Id, r.Reference, r.ReceivedAt, r.Channel, r.IsLate, r.SentTooQuickly, r.IncludeInAnalysis, r.Email, r.WantsOutcome })
             .ToListAsync(cancellationToken);
         var answers = (await (
                 from a in db.ConsultationAnswers.AsNoTracking()
@@ -61,7 +61,7 @@ public sealed class AnalysisDownload(EngagementDbContext db, TimeProvider clock)
         }
 
         var rows = responses.Select(r => new DownloadRow(
-            r.Reference, r.ReceivedAt, r.Channel, r.IsLate, r.IncludeInAnalysis,
+            r.Reference, r.ReceivedAt, r.Channel, r.IsLate, r.SentTooQuickly, r.IncludeInAnalysis,
             personal ? r.Email : null, personal && r.WantsOutcome,
             questions.Select(q => Cell(r.Id, q)).ToList())).ToList();
 
@@ -84,12 +84,12 @@ public sealed class AnalysisDownload(EngagementDbContext db, TimeProvider clock)
 
     /// <summary>The CSV's header row.</summary>
     public static IEnumerable<string> Header(DownloadTable table) =>
-        new[] { "Reference", "Received at (UK time)", "Channel", "Late", "Counted in the analysis" }
+        new[] { "Reference", "Received at (UK time)", "Channel", "Late", "Sent too quickly", "Counted in the analysis" }
             .Concat(table.Questions)
             .Concat(table.Personal ? ["Email (personal)", "Wants the outcome (personal)"] : []);
 
     public static IEnumerable<string?> Cells(DownloadTable table, DownloadRow row) =>
-        new[] { row.Reference, row.ReceivedAtUk, row.Channel.Name(), row.IsLate ? "Yes" : "No", row.Counted ? "Yes" : "No" }
+        new[] { row.Reference, row.ReceivedAtUk, row.Channel.Name(), row.IsLate ? "Yes" : "No", row.SentTooQuickly ? "Yes" : "No", row.Counted ? "Yes" : "No" }
             .Concat(row.Answers)
             .Concat(table.Personal ? [row.Email ?? "", row.WantsOutcome ? "Yes" : "No"] : []);
 }

@@ -64,7 +64,7 @@ public static class AnalysisVolume
 
                 db.ConsultationResponses.Add(ConsultationResponse.Receive(consultationId, ConsultationResponse.FormatReference(2089, start + i),
                     SecureToken.Hash(Guid.NewGuid().ToString("N")), Guid.NewGuid().ToString("N"), ResponseChannel.Online, answers,
-                    null, false, false, false, false, null, null, opens.AddMinutes(i)));
+                    null, false, false, late: false, sentTooQuickly: false, false, null, null, opens.AddMinutes(i)));
                 if ((i + 1) % BatchSize == 0 || i == responses - 1)
                 {
                     db.ChangeTracker.DetectChanges();

@@ -55,12 +55,12 @@ public sealed class FlagResponseHandler(
         }, cancellationToken);
 }
 
-public sealed record CountLateResponse(int ConsultationId, int ResponseId, bool Include, string UserId);
+public sealed record CountHeldBackResponse(int ConsultationId, int ResponseId, bool Include, string UserId);
 
-/// <summary>A commissioner decides whether a late response counts in the figures (it is left out until they do).</summary>
-public sealed class CountLateResponseHandler(EngagementDbContext db, TimeProvider clock)
+/// <summary>A commissioner decides whether a held-back response (late, or sent too quickly) counts in the figures (it is left out until they do).</summary>
+public sealed class CountHeldBackResponseHandler(EngagementDbContext db, TimeProvider clock)
 {
-    public Task<DomainResult> HandleAsync(CountLateResponse command, CancellationToken cancellationToken = default) =>
+    public Task<DomainResult> HandleAsync(CountHeldBackResponse command, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(async token =>
         {
             var response = await db.ConsultationResponses

@@ -204,7 +204,7 @@ public sealed class PublishConsultationOutcomeHandler(
     private async Task<int> QueueEmailsAsync(Consultation consultation, DateTime now, CancellationToken cancellationToken)
     {
         var recipients = await db.ConsultationResponses
-            .Where(r => r.ConsultationId == consultation.Id && r.WantsOutcome && r.Email != null && r.OutcomeEmailedAt == null)
+            .Where(r => r.ConsultationId == consultation.Id && r.WantsOutcome && r.Email != null && r.OutcomeEmailedAt == null && (!r.SentTooQuickly || r.IncludeInAnalysis))
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
         var link = service.Value.Link(OutcomeText.ConsultationPath(consultation.Id));

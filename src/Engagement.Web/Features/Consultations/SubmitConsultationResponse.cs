@@ -20,6 +20,7 @@ namespace Engagement.Web.Features.Consultations;
 /// <see cref="Answers"/> holds, per question field name (q12, q12-other), the values given; they are checked here
 /// against the consultation's questions, the same rules for both ways in. <see cref="SubmissionKey"/> makes a
 /// repeated send return the first response; <see cref="Token"/> is the private link token (only its hash is stored).
+/// <see cref="SentTooQuickly"/>: the online journey was completed faster than its minimum time (a likely bot).
 /// </summary>
 public sealed record SubmitConsultationResponse(
     int ConsultationId,
@@ -31,7 +32,8 @@ public sealed record SubmitConsultationResponse(
     string SubmissionKey,
     string Token,
     string? EnteredByUserId = null,
-    string? ProviderUserId = null);
+    string? ProviderUserId = null,
+    bool SentTooQuickly = false);
 
 /// <summary>What the person is shown: the reference, the private link token, and whether it arrived after closing.</summary>
 public sealed record ConsultationReceipt(string Reference, string Token, bool Late);
@@ -109,6 +111,7 @@ public sealed class SubmitConsultationResponseHandler(
             command.WantsAcknowledgement,
             command.WantsOutcome,
             late,
+            command.SentTooQuickly && command.EnteredByUserId is null,
             possibleSafeguarding: answers.Any(a => signals.Matches(a.Text)),
             command.EnteredByUserId,
             command.ProviderUserId,
@@ -123,10 +126,11 @@ public sealed class SubmitConsultationResponseHandler(
             Action = "consultation.response-received",
             EntityType = nameof(ConsultationResponse),
             EntityId = response.Id.ToString(CultureInfo.InvariantCulture),
-            Detail = $"consultation={consultation.Id};channel={command.Channel}" + (late ? ";late" : ""),
+            Detail = $"consultation={consultation.Id};channel={command.Channel}" + (late ? ";late" : "") + (response.SentTooQuickly ? ";too-quick" : ""),
         });
 
-        if (response.Email is not null && response.WantsAcknowledgement)
+        // A likely bot is sent nothing (as with quarantined feedback): the address may not be the person's.
+        if (response.Email is not null && response.WantsAcknowledgement && !response.SentTooQuickly)
         {
             outbox.Queue(ConsultationEmails.Acknowledgement(service.Value, response.Email, consultation.Title, response.Reference,
                 service.Value.Link("/consultations/response/" + command.Token), response.Id,

@@ -31,9 +31,13 @@ public sealed class AnswerModel(
     SubmitConsultationResponseHandler submit,
     EmailOutbox outbox,
     IOptions<ServiceOptions> service,
+    MinimumCompletionTime minimumTime,
     TimeProvider clock) : PageModel
 {
     public const string SaveSlug = "save";
+
+    /// <summary>A response sent faster than this, from the draft's start, is kept but held back as a likely bot.</summary>
+    public const string MinimumSecondsSetting = "Consultations:MinimumSecondsToComplete";
 
     private Journey<ConsultationDraft, ConsultationAnswersInput, Consultation> _journey = null!;
 
@@ -221,7 +225,8 @@ public sealed class AnswerModel(
         var providerUserId = User.IsInRole(Engagement.Infrastructure.Identity.Roles.Provider) ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         var result = await submit.HandleAsync(
             new SubmitConsultationResponse(Consultation.Id, Draft.Values, ResponseChannel.Online, Draft.Email, Draft.WantsAcknowledgement,
-                Draft.WantsOutcome, Draft.SubmissionKey, Draft.Token, ProviderUserId: providerUserId),
+                Draft.WantsOutcome, Draft.SubmissionKey, Draft.Token, ProviderUserId: providerUserId,
+                SentTooQuickly: minimumTime.TooFast(MinimumSecondsSetting, Draft.StartedAt)),
             cancellationToken);
         if (this.NotFoundFor(result) is { } notFound)
         {

@@ -30,6 +30,7 @@ public sealed class DownloadJsonModel(AnalysisDownload download) : PageModel
                 ["receivedAtUk"] = r.ReceivedAtUk,
                 ["channel"] = r.Channel.ToString(),
                 ["late"] = r.IsLate,
+                ["sentTooQuickly"] = r.SentTooQuickly,
                 ["counted"] = r.Counted,
                 ["answers"] = r.Answers,
                 ["personal"] = table.Personal ? new { email = r.Email, wantsOutcome = r.WantsOutcome } : null,

@@ -46,11 +46,11 @@ public sealed class ResponseModel(EngagementDbContext db) : PageModel
         return await ResultAsync(id, responseId, result, done, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCountAsync(int id, int responseId, string? include, [FromServices] CountLateResponseHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCountAsync(int id, int responseId, string? include, [FromServices] CountHeldBackResponseHandler handler, CancellationToken cancellationToken)
     {
         var counted = include == "yes";
-        var result = await handler.HandleAsync(new CountLateResponse(id, responseId, counted, UserId), cancellationToken);
-        return await ResultAsync(id, responseId, result, counted ? "The late response now counts in the figures" : "The late response is left out of the figures", cancellationToken);
+        var result = await handler.HandleAsync(new CountHeldBackResponse(id, responseId, counted, UserId), cancellationToken);
+        return await ResultAsync(id, responseId, result, counted ? "The response now counts in the figures" : "The response is left out of the figures", cancellationToken);
     }
 
     private async Task<IActionResult> ResultAsync(int id, int responseId, DomainResult result, string done, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class ResponsesModel(EngagementDbContext db) : PageModel
 {
     public const int PageSize = 200;
 
-    public sealed record Row(int Id, string Reference, DateTime ReceivedAt, ResponseChannel Channel, bool IsLate, bool IncludeInAnalysis, bool PossibleSafeguarding, ResponseFlag Flag);
+    public sealed record Row(int Id, string Reference, DateTime ReceivedAt, ResponseChannel Channel, bool IsLate, bool SentTooQuickly, bool IncludeInAnalysis, bool PossibleSafeguarding, ResponseFlag Flag);
 
     public int Id { get; private set; }
 
@@ -41,7 +41,7 @@ public sealed class ResponsesModel(EngagementDbContext db) : PageModel
         Total = await responses.CountAsync(cancellationToken);
         Rows = await responses.Where(r => before == null || r.Id < before)
             .OrderByDescending(r => r.Id).Take(PageSize + 1)
-            .Select(r => new Row(r.Id, r.Reference, r.ReceivedAt, r.Channel, r.IsLate, r.IncludeInAnalysis, r.PossibleSafeguarding, r.Flag))
+            .Select(r => new Row(r.Id, r.Reference, r.ReceivedAt, r.Channel, r.IsLate, r.SentTooQuickly, r.IncludeInAnalysis, r.PossibleSafeguarding, r.Flag))
             .ToListAsync(cancellationToken);
         if (Rows.Count > PageSize)
         {
