@@ -271,7 +271,7 @@ public sealed partial class AlertTests
 
         // A second server 30 seconds behind runs after it: its window is empty, and it must not move the watermark
         // back to before the opening.
-        await using var behind = new Email.EmailFactory(_port, new Email.FakeTimeProvider(_clock.GetUtcNow() - TimeSpan.FromSeconds(30)), _factory.DataDirectory);
+        await using var behind = new Email.EmailFactory(_port, new TestClock(_clock.GetUtcNow() - TimeSpan.FromSeconds(30)), _factory.DataDirectory);
         Assert.Equal(0, await RunJobAsync(behind));
         _clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, await RunJobAsync());

@@ -21,7 +21,7 @@ public sealed partial class AlertTests : IAsyncLifetime
 {
     private readonly int _port = SmtpServerProcess.FreePort();
     private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "engagement-tests", "smtp-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private EmailFactory _factory = null!;
     private SmtpServerProcess _server = null!;
 

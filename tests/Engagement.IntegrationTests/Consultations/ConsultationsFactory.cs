@@ -15,7 +15,7 @@ namespace Engagement.IntegrationTests.Consultations;
 /// <summary>The app with a settable clock, and consultations built through the domain model as staff would.</summary>
 public class ConsultationsFactory : EngagementFactory
 {
-    public SettableClock Clock { get; } = new();
+    public TestClock Clock { get; } = new();
 
     /// <summary>
     /// The clock stands still, so every journey would be sent "too quickly": the minimum time is off here and tested at
@@ -23,15 +23,7 @@ public class ConsultationsFactory : EngagementFactory
     /// </summary>
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Consultations:MinimumSecondsToComplete"] = "0" };
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
+    protected override TimeProvider TestTime => Clock;
 
     /// <summary>
     /// A published consultation with one question of every kind over two pages: page 1 a required one-choice "about

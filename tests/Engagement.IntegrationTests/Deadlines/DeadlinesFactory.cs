@@ -9,34 +9,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Engagement.IntegrationTests.Deadlines;
 
-/// <summary>A clock the test sets (it starts at the real time, so sign-in codes work, and is moved to the fixture's day).</summary>
-public sealed class SettableClock : TimeProvider
-{
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Set(DateTime utc) => _now = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-
-    public void Reset() => _now = DateTimeOffset.UtcNow;
-}
-
-/// <summary>The app with a settable clock.</summary>
+/// <summary>The app with a clock the test sets (it starts at the real time, so sign-in codes work, and is moved to the fixture's day).</summary>
 public class DeadlinesFactory : EngagementFactory
 {
     private static int _sequence;
 
-    public SettableClock Clock { get; } = new();
+    public TestClock Clock { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
+    protected override TimeProvider TestTime => Clock;
 
     /// <summary>Adds a feedback item arriving at <paramref name="submittedAt"/> (UTC) with the marker in its text.</summary>
     public async Task<FeedbackItem> AddItemAsync(string marker, DateTime submittedAt, DateTime? firstRespondedAt = null, bool quarantined = false, int? priority = null, ServiceSection section = ServiceSection.HomeCare)

@@ -11,9 +11,9 @@ namespace Engagement.IntegrationTests.Email;
 /// The app sending through a real SMTP server on loopback (<paramref name="smtpPort"/>), with a clock the test controls.
 /// Pass <paramref name="directory"/> to open an existing app's database as a second instance.
 /// </summary>
-public sealed class EmailFactory(int smtpPort, FakeTimeProvider clock, string? directory = null) : EngagementFactory(directory)
+public sealed class EmailFactory(int smtpPort, TestClock clock, string? directory = null) : EngagementFactory(directory)
 {
-    public FakeTimeProvider Clock { get; } = clock;
+    public TestClock Clock { get; } = clock;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -25,15 +25,7 @@ public sealed class EmailFactory(int smtpPort, FakeTimeProvider clock, string? d
         ["Service:PublicBaseUrl"] = "https://engagement.council.example",
     };
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
+    protected override TimeProvider TestTime => Clock;
 
     /// <summary>Queues a message and commits it, as a page or handler would.</summary>
     public async Task<long> QueueAsync(EmailMessage message)

@@ -1,5 +1,6 @@
 using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Email;
+using Engagement.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ public sealed class OutboxBatchingTests : IAsyncLifetime
 {
     private readonly int _port = SmtpServerProcess.FreePort();
     private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "engagement-tests", "smtp-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private EmailFactory _factory = null!;
 
     public Task InitializeAsync()

@@ -22,7 +22,7 @@ public sealed class PrivacyFactory : EngagementFactory
     /// <summary>The app with these settings on top (for a test that changes one).</summary>
     public static PrivacyFactory With(IDictionary<string, string?> settings) => new() { _extra = settings };
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override IDictionary<string, string?> Settings
     {
@@ -38,15 +38,7 @@ public sealed class PrivacyFactory : EngagementFactory
         }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
+    protected override TimeProvider TestTime => Clock;
 
     public async Task<IReadOnlyDictionary<string, int>> RunRetentionAsync()
     {

@@ -18,7 +18,7 @@ public sealed class UnsubscribeTests : IAsyncLifetime
 {
     private readonly int _port = SmtpServerProcess.FreePort();
     private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "engagement-tests", "smtp-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
     private EmailFactory _factory = null!;
 
     public Task InitializeAsync()
