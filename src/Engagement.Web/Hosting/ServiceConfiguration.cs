@@ -95,6 +95,7 @@ public static class ServiceConfiguration
         services.AddScoped<Features.ProviderEngagement.ChangeEngagementStatusHandler>();
         services.AddScoped<Features.ProviderEngagement.ReviewEngagementRecordHandler>();
         services.AddScoped<Features.ProviderEngagement.PublicEngagementQuery>();
+        services.AddScoped<Features.Priorities.EvidencePackQuery>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -227,6 +227,10 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/staff/consultations/{id:int}/responses/{responseId:int}", Staff, "Flag", "/staff/consultations/999999/responses/1"),
         Post("/staff/consultations/{id:int}/responses/{responseId:int}", Staff, "Count", "/staff/consultations/999999/responses/1"),
 
+        Get("/staff/priorities", Staff),
+        Get("/staff/priorities/{number:int}", Staff, "/staff/priorities/18"),
+        Get("/staff/priorities/{number:int}/evidence.csv", Staff, "/staff/priorities/18/evidence.csv"),
+
         Get("/staff/provider-engagement", Staff),
         Get("/staff/provider-engagement/{id:int}", Staff, "/staff/provider-engagement/999999"), // 404 for staff
         Post("/staff/provider-engagement/{id:int}", Staff, "Approve", "/staff/provider-engagement/999999"),

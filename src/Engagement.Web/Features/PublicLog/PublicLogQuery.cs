@@ -442,6 +442,19 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
 {
     public static Quarter Of(int year, int month) => new(year, (month - 1) / 3 + 1);
 
+    /// <summary>The UK date the quarter starts on.</summary>
+    public DateOnly FirstDay => new(Year, (Number - 1) * 3 + 1, 1);
+
+    /// <summary>The instant (UTC) the quarter starts in UK time.</summary>
+    public DateTime StartUtc => Domain.Calendar.WorkingDayCalendar.UkStartOfDayUtc(FirstDay);
+
+    /// <summary>The quarter <paramref name="quarters"/> before this one.</summary>
+    public Quarter Minus(int quarters)
+    {
+        var index = Year * 4 + (Number - 1) - quarters;
+        return new Quarter(index / 4, index % 4 + 1);
+    }
+
     public int CompareTo(Quarter other) => (Year, Number).CompareTo((other.Year, other.Number));
 
     public override string ToString() => $"{Year} Q{Number}";
