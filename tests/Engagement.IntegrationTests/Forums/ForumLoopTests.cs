@@ -172,7 +172,7 @@ public sealed class ForumLoopTests(EngagementFactory factory) : IClassFixture<En
 
         var provider = await SignedInAsync(TestAccounts.CareHomeProvider);
         var mine = await SuggestAsync(provider, forum, Suggestion("Our own suggestion"));
-        var (list, listPage) = await Html.GetAsync(provider, "/provider/forums");
+        var (_, listPage) = await Html.GetAsync(provider, "/provider/forums");
         Assert.DoesNotContain("Combe Down's private worry", listPage.Body!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync($"/provider/forums/items/{theirs}")).StatusCode);
@@ -186,7 +186,6 @@ public sealed class ForumLoopTests(EngagementFactory factory) : IClassFixture<En
         await using var check = factory.CreateDbContext();
         Assert.True(await check.AgendaItems.AnyAsync(i => i.Id == theirs));
         Assert.False(await check.AgendaItems.AnyAsync(i => i.Id == mine));
-        _ = list;
     }
 
     [Fact]
