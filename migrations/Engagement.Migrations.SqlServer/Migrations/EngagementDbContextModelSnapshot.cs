@@ -1054,6 +1054,153 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.ToTable("FeedbackNotes");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ProgressEmailsStopped")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProviderUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WhyItMatters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderUserId", "EventId");
+
+                    b.HasIndex("EventId", "State", "Position");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItemPriority", b =>
+                {
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PriorityNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgendaItemId", "PriorityNumber");
+
+                    b.HasIndex("PriorityNumber");
+
+                    b.ToTable("AgendaItemPriority");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ResponseEntryId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseEntryId")
+                        .IsUnique()
+                        .HasFilter("[ResponseEntryId] IS NOT NULL");
+
+                    b.HasIndex("EventId", "CreatedAt");
+
+                    b.ToTable("ForumActions");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumActionSource", b =>
+                {
+                    b.Property<int>("ForumActionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ForumActionId", "AgendaItemId");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("ForumActionSources");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumRecord", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("AgendaPublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MinutesMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("MinutesPublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("MinutesUpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ForumRecords");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Priorities.Priority", b =>
                 {
                     b.Property<int>("Number")
@@ -2027,6 +2174,73 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItem", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItemPriority", b =>
+                {
+                    b.HasOne("Engagement.Domain.Forums.AgendaItem", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Priorities.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumAction", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumActionSource", b =>
+                {
+                    b.HasOne("Engagement.Domain.Forums.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Forums.ForumAction", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("ForumActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumRecord", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Engagement.Domain.Forums.ForumRecord", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
                 {
                     b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
@@ -2190,6 +2404,16 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItem", b =>
+                {
+                    b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumAction", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>

@@ -1017,6 +1017,148 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("FeedbackNotes");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProgressEmailsStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyItMatters")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderUserId", "EventId");
+
+                    b.HasIndex("EventId", "State", "Position");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItemPriority", b =>
+                {
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgendaItemId", "PriorityNumber");
+
+                    b.HasIndex("PriorityNumber");
+
+                    b.ToTable("AgendaItemPriority");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponseEntryId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseEntryId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "CreatedAt");
+
+                    b.ToTable("ForumActions");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumActionSource", b =>
+                {
+                    b.Property<int>("ForumActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ForumActionId", "AgendaItemId");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("ForumActionSources");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumRecord", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AgendaPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ForumRecords");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Priorities.Priority", b =>
                 {
                     b.Property<int>("Number")
@@ -1967,6 +2109,73 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItem", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItemPriority", b =>
+                {
+                    b.HasOne("Engagement.Domain.Forums.AgendaItem", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Priorities.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("PriorityNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumAction", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumActionSource", b =>
+                {
+                    b.HasOne("Engagement.Domain.Forums.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Domain.Forums.ForumAction", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("ForumActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumRecord", b =>
+                {
+                    b.HasOne("Engagement.Domain.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Engagement.Domain.Forums.ForumRecord", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Engagement.Domain.Privacy.RetentionHold", b =>
                 {
                     b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
@@ -2130,6 +2339,16 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.AgendaItem", b =>
+                {
+                    b.Navigation("Priorities");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Forums.ForumAction", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Engagement.Domain.Providers.EngagementRecord", b =>

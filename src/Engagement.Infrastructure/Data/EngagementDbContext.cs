@@ -46,6 +46,10 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<Domain.Consultations.ConsultationResponse> ConsultationResponses => Set<Domain.Consultations.ConsultationResponse>();
     public DbSet<Domain.Consultations.ConsultationAnswer> ConsultationAnswers => Set<Domain.Consultations.ConsultationAnswer>();
     public DbSet<Domain.Consultations.OutcomeLinkedEntry> OutcomeLinkedEntries => Set<Domain.Consultations.OutcomeLinkedEntry>();
+    public DbSet<Domain.Forums.AgendaItem> AgendaItems => Set<Domain.Forums.AgendaItem>();
+    public DbSet<Domain.Forums.ForumRecord> ForumRecords => Set<Domain.Forums.ForumRecord>();
+    public DbSet<Domain.Forums.ForumAction> ForumActions => Set<Domain.Forums.ForumAction>();
+    public DbSet<Domain.Forums.ForumActionSource> ForumActionSources => Set<Domain.Forums.ForumActionSource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,7 @@ public enum UnsubscribeKind
     EventReminders = 2,
     EmailAlerts = 3,
     ConsultationOutcome = 4,
+    ForumAgendaItemProgress = 5,
 }
 
 /// <summary>
@@ -33,6 +34,8 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider provider, IOptions<
     public string ForAlerts(int subscriptionId) => Url(UnsubscribeKind.EmailAlerts, [subscriptionId]);
 
     public string ForConsultationResponse(int responseId) => Url(UnsubscribeKind.ConsultationOutcome, [responseId]);
+
+    public string ForAgendaItems(IEnumerable<int> agendaItemIds) => Url(UnsubscribeKind.ForumAgendaItemProgress, agendaItemIds);
 
     /// <summary>The path a link points to (for pages that link to it themselves).</summary>
     public string Path(UnsubscribeKind kind, IEnumerable<int> ids) =>

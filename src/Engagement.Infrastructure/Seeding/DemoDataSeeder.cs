@@ -83,6 +83,7 @@ public sealed class DemoDataSeeder(
         var entries = await SeedEntriesAsync(commissionerId, now, cancellationToken);
         await SeedFeedbackAsync(entries, events[0], now, cancellationToken);
         await DemoProviderEngagement.SeedAsync(db, users, commissionerId, now, cancellationToken);
+        await DemoForums.SeedAsync(db, events[1], entries[2], now, cancellationToken);
         await DemoConsultations.SeedAsync(db, references, commissionerId, now, cancellationToken);
     }
 

@@ -182,6 +182,8 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Events.ManageEventHandler>();
         services.AddScoped<Features.Events.ProviderAccounts>();
         services.AddScoped<Features.Events.EventReminderJob>();
+        services.AddScoped<Features.Forums.ManageForumAgendaHandler>();
+        services.AddScoped<Features.Forums.ForumMinutesHandler>();
     }
 
     /// <summary>Consultations: every handler of Features/Consultations, one list so helpers adding one add it here.</summary>

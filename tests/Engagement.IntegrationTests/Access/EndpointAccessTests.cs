@@ -253,6 +253,21 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Post("/provider/engagement/{id:int}", ProviderOnly, sample: "/provider/engagement/999999"),
         Post("/provider/engagement/{id:int}", ProviderOnly, "Status", "/provider/engagement/999999"),
 
+        // Forum agendas: providers suggest items for their own audience's forums (another organisation's item is a 404,
+        // another audience is refused with a message: tested in Forums/ForumLoopTests); staff build agendas and minutes.
+        Get("/provider/forums", ProviderOnly),
+        Get("/provider/forums/{id:int}/suggest", ProviderOnly, "/provider/forums/{event}/suggest"), // a workshop: "not a provider forum"
+        Post("/provider/forums/{id:int}/suggest", ProviderOnly, sample: "/provider/forums/{event}/suggest"),
+        Get("/provider/forums/items/{id:int}", ProviderOnly, "/provider/forums/items/999999"), // 404 for a provider
+        Post("/provider/forums/items/{id:int}", ProviderOnly, "Withdraw", "/provider/forums/items/999999"),
+        Get("/staff/events/{id:int}/agenda", Staff, "/staff/events/{event}/agenda"), // a workshop: 404 for staff
+        Post("/staff/events/{id:int}/agenda", Staff, "Decide", "/staff/events/{event}/agenda"),
+        Post("/staff/events/{id:int}/agenda", Staff, "Add", "/staff/events/{event}/agenda"),
+        Post("/staff/events/{id:int}/agenda", Staff, "Publish", "/staff/events/{event}/agenda"),
+        Get("/staff/events/{id:int}/minutes", Staff, "/staff/events/{event}/minutes"),
+        Post("/staff/events/{id:int}/minutes", Staff, sample: "/staff/events/{event}/minutes"),
+        Post("/staff/events/{id:int}/minutes", Staff, "Action", "/staff/events/{event}/minutes"),
+
         // Administrators only
         Get("/admin", AdminOnly),
         Get("/admin/staff", AdminOnly),

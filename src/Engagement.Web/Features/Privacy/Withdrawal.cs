@@ -269,6 +269,16 @@ public sealed class UnsubscribeHandler(EngagementDbContext db, PersonalDataRemov
                 // Deleting the subscription stops every alert and ends its manage link; the address is not kept.
                 count = await db.AlertSubscriptions.Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(token);
             }
+            else if (what.Kind == UnsubscribeKind.ForumAgendaItemProgress)
+            {
+                foreach (var item in await db.AgendaItems.Where(i => ids.Contains(i.Id) && !i.ProgressEmailsStopped).ToListAsync(token))
+                {
+                    item.StopProgressEmails();
+                    count++;
+                }
+
+                await db.SaveChangesAsync(token);
+            }
             else if (what.Kind == UnsubscribeKind.ConsultationOutcome)
             {
                 // The consultation's outcome email is the only one left to send: the address goes with it.

@@ -41,7 +41,8 @@ public sealed record HistoryItem(DateTime ChangedAt, ResponseStatus? FromStatus,
 
 public sealed record LinkedEvent(int Id, string Title, DateTime StartsAt);
 
-public sealed record EntryDetail(LogRow Row, string WeDidMarkdown, IReadOnlyList<HistoryItem> History, IReadOnlyList<LinkedEvent> Events, int RaisedBy);
+/// <summary>One entry's page. <see cref="FromForum"/> is the provider forum whose action the entry is, if it is one.</summary>
+public sealed record EntryDetail(LogRow Row, string WeDidMarkdown, IReadOnlyList<HistoryItem> History, IReadOnlyList<LinkedEvent> Events, int RaisedBy, LinkedEvent? FromForum = null);
 
 public sealed record PriorityFigures(
     int FeedbackReceived,
@@ -333,7 +334,13 @@ public sealed class PublicLogQuery(EngagementDbContext db)
                 select new LinkedEvent(ev.Id, ev.Title, ev.StartsAt))
             .ToListAsync(cancellationToken);
         var raisedBy = await db.FeedbackItems.CountAsync(f => f.ResponseEntryId == id, cancellationToken);
-        return new EntryDetail(rows[0], found.WeDidMarkdown, history, events, raisedBy);
+        var fromForum = await (
+                from action in db.ForumActions.AsNoTracking()
+                where action.ResponseEntryId == id
+                join ev in db.Events.AsNoTracking() on action.EventId equals ev.Id
+                select new LinkedEvent(ev.Id, ev.Title, ev.StartsAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        return new EntryDetail(rows[0], found.WeDidMarkdown, history, events, raisedBy, fromForum);
     }
 
     /// <summary>The figures on a priority's page.</summary>

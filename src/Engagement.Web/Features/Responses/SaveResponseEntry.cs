@@ -14,7 +14,8 @@ namespace Engagement.Web.Features.Responses;
 /// <summary>
 /// Create (no <see cref="Id"/>) or edit an entry. The page has checked lengths and required fields; this checks what
 /// needs the database: live priorities, feedback references that exist and may be published, events that exist, and
-/// that nobody else saved the entry since the form was loaded.
+/// that nobody else saved the entry since the form was loaded. A new entry made from a forum action
+/// (<see cref="ForumActionId"/>) is linked to that action (once only) and to its forum's event in the same transaction.
 /// </summary>
 public sealed record SaveResponseEntry(
     int? Id,
@@ -28,7 +29,8 @@ public sealed record SaveResponseEntry(
     DateOnly? TargetDate,
     IReadOnlyList<string> FeedbackReferences,
     IReadOnlyList<int> EventIds,
-    string UserId);
+    string UserId,
+    int? ForumActionId = null);
 
 public sealed class SaveResponseEntryHandler(
     EngagementDbContext db,
@@ -46,6 +48,26 @@ public sealed class SaveResponseEntryHandler(
         }
 
         var eventIds = command.EventIds.Distinct().ToList();
+        Domain.Forums.ForumAction? action = null;
+        if (command.ForumActionId is { } actionId)
+        {
+            action = await db.ForumActions.SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
+            if (command.Id is not null || action is null)
+            {
+                return DomainResult<int>.NotFound("The forum action was not found");
+            }
+
+            if (action.CheckCanBecomeEntry() is { Succeeded: false } taken)
+            {
+                return taken.As<int>();
+            }
+
+            if (!eventIds.Contains(action.EventId))
+            {
+                eventIds.Add(action.EventId);
+            }
+        }
+
         var knownEvents = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
         if (knownEvents.Count != eventIds.Count)
         {
@@ -109,6 +131,12 @@ public sealed class SaveResponseEntryHandler(
             {
                 await db.SaveChangesAsync(token);
                 await FeedbackLinks.SyncAsync(db, entry, items, command.UserId, now, token);
+                if (action is not null)
+                {
+                    action.BecameEntry(entry.Id);
+                    db.AuditRecords.Add(Forums.ForumAudit.Record(action.Id, Forums.ForumAudit.ActionBecameEntry, command.UserId, now, "entry=" + entry.Reference, nameof(Domain.Forums.ForumAction)));
+                }
+
                 db.AuditRecords.Add(ResponseAudit.Record(entry.Id, command.Id is null ? ResponseAudit.Created : ResponseAudit.Edited, command.UserId, now));
                 await db.SaveChangesAsync(token);
             }

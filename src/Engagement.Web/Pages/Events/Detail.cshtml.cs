@@ -12,7 +12,7 @@ namespace Engagement.Web.Pages.Events;
 
 /// <summary>One event: when, where, priorities, places left and whether this person may book. Never the joining link.</summary>
 [AllowAnonymous]
-public sealed class DetailModel(EngagementDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailModel(EngagementDbContext db, TimeProvider clock, Engagement.Infrastructure.Text.SafeMarkdown markdown) : PageModel
 {
     public Event Event { get; private set; } = new();
 
@@ -24,6 +24,9 @@ public sealed class DetailModel(EngagementDbContext db, TimeProvider clock) : Pa
     public bool ShowSignIn { get; private set; }
 
     public bool HasEnded { get; private set; }
+
+    /// <summary>A provider forum's published agenda, minutes and actions (empty for other events).</summary>
+    public Features.Forums.ForumPapersView Papers { get; private set; } = new(null, null, []);
 
     /// <summary>"Get emails about this" for an event in a series or a provider forum: the series and the forum audience pre-filled.</summary>
     public string? AlertsLink
@@ -61,6 +64,11 @@ public sealed class DetailModel(EngagementDbContext db, TimeProvider clock) : Pa
         var registrant = await RegistrantAsync(db, User);
         var check = ev.CanRegister(now, registrant);
         CannotBook = check.Succeeded ? null : check.Error;
+        if (ev.IsForProviders)
+        {
+            Papers = await Features.Forums.ForumPapersView.LoadAsync(db, markdown, id, HttpContext.RequestAborted);
+        }
+
         ShowSignIn = !check.Succeeded && ev.IsForProviders && !registrant.HasProviderAccount && ev.CheckRegistrationWindow(now).Succeeded;
         return Page();
     }

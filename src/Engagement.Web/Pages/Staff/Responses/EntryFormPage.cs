@@ -136,5 +136,8 @@ public abstract partial class EntryFormPage(EngagementDbContext db, FeedbackChoi
         public string? FeedbackReferences { get; set; }
         public List<int> EventIds { get; set; } = [];
         public Guid Version { get; set; }
+
+        /// <summary>A new entry made from a forum action (the create page only): linked to it when saved.</summary>
+        public int? ForumActionId { get; set; }
     }
 }

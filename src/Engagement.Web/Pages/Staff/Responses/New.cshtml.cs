@@ -14,7 +14,21 @@ public sealed class NewModel(EngagementDbContext db, FeedbackChoices choices, Sa
 {
     public override string SaveLabel => "Save draft";
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadChoicesAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(int? forumAction, CancellationToken cancellationToken)
+    {
+        if (forumAction is { } actionId)
+        {
+            if (await ForumActionEntry.PrefillAsync(Db, actionId, cancellationToken) is not { } prefilled)
+            {
+                return NotFound();
+            }
+
+            Input = prefilled;
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync([FromServices] SaveResponseEntryHandler handler, CancellationToken cancellationToken)
     {
@@ -24,7 +38,7 @@ public sealed class NewModel(EngagementDbContext db, FeedbackChoices choices, Sa
             return Page();
         }
 
-        var result = await handler.HandleAsync(Command(null, valid.TargetDate, valid.References), cancellationToken);
+        var result = await handler.HandleAsync(Command(null, valid.TargetDate, valid.References) with { ForumActionId = Input.ForumActionId }, cancellationToken);
         if (!result.Succeeded)
         {
             return Refused(result) ?? Page();
