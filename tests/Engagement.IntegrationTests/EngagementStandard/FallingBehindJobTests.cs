@@ -75,7 +75,9 @@ public sealed class FallingBehindJobTests(DeadlinesFactory factory) : IClassFixt
             await RecordAsync(factory, alone, new DateOnly(2026, 4, 1));
 
             // 20 May: the eight weeks (to 27 May) are still open, so the standard is met so far: only recorded.
-            Assert.Equal(0, await RunAsync());
+            // (Counts are of this test's providers: the demo organisations are in the same database.)
+            await RunAsync();
+            Assert.Empty(await NoticesAsync(followed));
             await using (var db = factory.CreateDbContext())
             {
                 var watch = await db.MarketStandardWatches.AsNoTracking().SingleAsync(w => w.ProviderUserId == followed);
@@ -85,7 +87,7 @@ public sealed class FallingBehindJobTests(DeadlinesFactory factory) : IClassFixt
 
             // 28 May: the window has closed with nothing told: not met, a fall.
             factory.Clock.Set(Utc(2026, 5, 28));
-            Assert.Equal(1, await RunAsync());
+            await RunAsync();
             var notice = Assert.Single(await NoticesAsync(followed));
             Assert.Equal(TestAccounts.Commissioner, notice.ToAddress);
             Assert.Equal(followed + ":2026-27 Q1", notice.RelatedId);
@@ -93,9 +95,9 @@ public sealed class FallingBehindJobTests(DeadlinesFactory factory) : IClassFixt
             Assert.Contains("/staff/market-standard/providers/" + followed, notice.TextBody, StringComparison.Ordinal);
             Assert.Empty(await NoticesAsync(alone));
 
-            Assert.Equal(0, await RunAsync());
+            await RunAsync();
             factory.Clock.Set(Utc(2026, 6, 3));
-            Assert.Equal(0, await RunAsync());
+            await RunAsync();
             Assert.Single(await NoticesAsync(followed));
             await using (var db = factory.CreateDbContext())
             {
