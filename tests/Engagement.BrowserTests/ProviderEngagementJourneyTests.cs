@@ -8,7 +8,7 @@ public sealed class ProviderEngagementJourneyTests(BrowserFixture fixture)
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task A_provider_records_an_engagement_a_commissioner_approves_it_and_it_is_public_as_the_providers_own(bool javaScript)
+    public async Task A_provider_records_an_engagement_a_commissioner_approves_it_and_it_is_public_as_the_providers_own_and_both_see_the_market_standard(bool javaScript)
     {
         var heard = "Residents asked for a quiet lounge in the evenings " + (javaScript ? "(JS)" : "(no JS)");
         await using (var providerContext = await fixture.NewContextAsync(javaScript))
@@ -48,6 +48,13 @@ public sealed class ProviderEngagementJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator(".govuk-notification-banner").First).ToContainTextAsync("sent to a commissioner for review");
             await Assertions.Expect(page.Locator("#moderation").First).ToHaveTextAsync("Waiting for review");
             await BrowserFixture.AssertAccessibleAsync(page);
+
+            // The organisation's own position against the market standard.
+            await page.GotoAsync("/provider/engagement");
+            await page.Locator("#standard-link").ClickAsync();
+            await Assertions.Expect(page.Locator("h1").First).ToHaveTextAsync("Your position against the engagement standard");
+            await Assertions.Expect(page.Locator("#standard").First).ToContainTextAsync("Told them what changed within eight weeks");
+            await BrowserFixture.AssertAccessibleAsync(page);
         }
 
         await using (var staffContext = await fixture.NewContextAsync(javaScript))
@@ -69,6 +76,24 @@ public sealed class ProviderEngagementJourneyTests(BrowserFixture fixture)
             await BrowserFixture.AssertAccessibleAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "Approve for publication" }).ClickAsync();
             await Assertions.Expect(page.Locator(".govuk-notification-banner").First).ToContainTextAsync("Approved");
+            await BrowserFixture.AssertAccessibleAsync(page);
+
+            // The market standard: the criteria, the market (their own providers first), one provider, a judgement.
+            await page.GotoAsync("/staff/market-standard");
+            await Assertions.Expect(page.Locator("#criteria").First).ToContainTextAsync("Engaged with the people using the service");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.Locator("#market-link").ClickAsync();
+            await Assertions.Expect(page.Locator("#yours").First).ToContainTextAsync("Combe Down Care Home");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.Locator("#yours").GetByRole(AriaRole.Link, new() { Name = "Combe Down Care Home" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1").First).ToContainTextAsync("Combe Down Care Home against the engagement standard");
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.Locator("form.judgement-form button").First.ClickAsync();
+            await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+            await BrowserFixture.AssertAccessibleAsync(page);
+            await page.Locator("form.judgement-form").First.GetByLabel("Met", new() { Exact = true }).CheckAsync();
+            await page.Locator("form.judgement-form button").First.ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-notification-banner").First).ToContainTextAsync("Judgement recorded");
             await BrowserFixture.AssertAccessibleAsync(page);
         }
 

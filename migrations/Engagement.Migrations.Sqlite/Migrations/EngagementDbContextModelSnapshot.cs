@@ -1428,6 +1428,117 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("EngagementStatusChanges");
                 });
 
+            modelBuilder.Entity("Engagement.Domain.Providers.MarketStandardWatch", b =>
+                {
+                    b.Property<string>("ProviderUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FellBehindNoticeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOutcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProviderUserId", "QuarterStart");
+
+                    b.ToTable("MarketStandardWatches");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.StandardCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Parameter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RetiredAt", "Position");
+
+                    b.ToTable("StandardCriteria");
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.StandardJudgement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("JudgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ProviderUserId", "QuarterStart", "CriterionId", "JudgedAt");
+
+                    b.ToTable("StandardJudgements");
+                });
+
             modelBuilder.Entity("Engagement.Domain.Responses.ResponseEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -2214,6 +2325,30 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasOne("Engagement.Domain.Providers.EngagementRecord", null)
                         .WithMany("History")
                         .HasForeignKey("EngagementRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.MarketStandardWatch", b =>
+                {
+                    b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Engagement.Domain.Providers.StandardJudgement", b =>
+                {
+                    b.HasOne("Engagement.Domain.Providers.StandardCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -40,6 +40,9 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<Domain.Providers.EngagementRecord> EngagementRecords => Set<Domain.Providers.EngagementRecord>();
     public DbSet<Domain.Providers.EngagementRecordPriority> EngagementRecordPriorities => Set<Domain.Providers.EngagementRecordPriority>();
     public DbSet<Domain.Providers.EngagementStatusChange> EngagementStatusChanges => Set<Domain.Providers.EngagementStatusChange>();
+    public DbSet<Domain.Providers.StandardCriterion> StandardCriteria => Set<Domain.Providers.StandardCriterion>();
+    public DbSet<Domain.Providers.StandardJudgement> StandardJudgements => Set<Domain.Providers.StandardJudgement>();
+    public DbSet<Domain.Providers.MarketStandardWatch> MarketStandardWatches => Set<Domain.Providers.MarketStandardWatch>();
     public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
     public DbSet<Domain.Consultations.ConsultationQuestion> ConsultationQuestions => Set<Domain.Consultations.ConsultationQuestion>();
     public DbSet<Domain.Consultations.QuestionOption> QuestionOptions => Set<Domain.Consultations.QuestionOption>();
@@ -84,7 +87,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is StatusChange or Domain.Providers.EngagementStatusChange or Domain.Consultations.ConsultationDateChange or AuditRecord &&
+            if (entry.Entity is StatusChange or Domain.Providers.EngagementStatusChange or Domain.Providers.StandardJudgement or Domain.Consultations.ConsultationDateChange or AuditRecord &&
                 entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} records are append-only.");

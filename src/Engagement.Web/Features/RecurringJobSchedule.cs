@@ -36,5 +36,6 @@ public static class RecurringJobSchedule
         jobs.AddOrUpdate<OverdueEmailJob>(OverdueEmail, job => job.RunAsync(CancellationToken.None), OverdueEmailCron, new RecurringJobOptions { TimeZone = UkTime.Zone });
         jobs.AddOrUpdate<RetentionJob>(DataRetention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30));
         AlertJob.Register(jobs);
+        EngagementStandard.FallingBehindJob.Register(jobs);
     }
 }

@@ -96,6 +96,10 @@ public static class ServiceConfiguration
         services.AddScoped<Features.ProviderEngagement.ReviewEngagementRecordHandler>();
         services.AddScoped<Features.ProviderEngagement.PublicEngagementQuery>();
         services.AddScoped<Features.Priorities.EvidencePackQuery>();
+        services.AddScoped<Features.EngagementStandard.MarketStandardQuery>();
+        services.AddScoped<Features.EngagementStandard.SaveCriterionHandler>();
+        services.AddScoped<Features.EngagementStandard.RecordJudgementHandler>();
+        services.AddScoped<Features.EngagementStandard.FallingBehindJob>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -235,6 +235,16 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/staff/provider-engagement/{id:int}", Staff, "/staff/provider-engagement/999999"), // 404 for staff
         Post("/staff/provider-engagement/{id:int}", Staff, "Approve", "/staff/provider-engagement/999999"),
         Post("/staff/provider-engagement/{id:int}", Staff, "SendBack", "/staff/provider-engagement/999999"),
+        Get("/staff/market-standard", Staff),
+        Get("/staff/market-standard/new", Staff),
+        Post("/staff/market-standard/new", Staff),
+        Get("/staff/market-standard/{id:int}", Staff, "/staff/market-standard/999999"), // 404 for staff
+        Post("/staff/market-standard/{id:int}", Staff, sample: "/staff/market-standard/999999"),
+        Post("/staff/market-standard/{id:int}", Staff, "Retire", "/staff/market-standard/999999"),
+        Get("/staff/market-standard/market", Staff),
+        Get("/staff/market-standard/market.csv", Staff),
+        Get("/staff/market-standard/providers/{id}", Staff, "/staff/market-standard/providers/not-a-real-organisation"), // 404 for staff
+        Post("/staff/market-standard/providers/{id}", Staff, "Judge", "/staff/market-standard/providers/not-a-real-organisation"),
 
         // Consultations: analysis and outcome (999999 is a 404 for staff)
         Get("/staff/consultations/{id:int}/analysis", Staff, "/staff/consultations/999999/analysis"),
@@ -252,6 +262,7 @@ public sealed class EndpointAccessTests(EngagementFactory factory) : IClassFixtu
         Get("/provider/engagement/{id:int}", ProviderOnly, "/provider/engagement/999999"), // 404 for a provider
         Post("/provider/engagement/{id:int}", ProviderOnly, sample: "/provider/engagement/999999"),
         Post("/provider/engagement/{id:int}", ProviderOnly, "Status", "/provider/engagement/999999"),
+        Get("/provider/engagement/standard", ProviderOnly),
 
         // Forum agendas: providers suggest items for their own audience's forums (another organisation's item is a 404,
         // another audience is refused with a message: tested in Forums/ForumLoopTests); staff build agendas and minutes.

@@ -25,6 +25,8 @@ public sealed class RecurringJobScheduleTests
         Assert.Null(jobs[RecurringJobSchedule.EmailOutbox].Error);
         Assert.True(jobs.ContainsKey(RecurringJobSchedule.EmailRetention));
         Assert.True(jobs.ContainsKey(RecurringJobSchedule.DataRetention));
+        Assert.Equal(Engagement.Web.Features.EngagementStandard.FallingBehindJob.Cron, jobs[Engagement.Web.Features.EngagementStandard.FallingBehindJob.JobId].Cron);
+        Assert.Equal("Europe/London", jobs[Engagement.Web.Features.EngagementStandard.FallingBehindJob.JobId].TimeZoneId);
         Assert.All(jobs.Values, job => Assert.DoesNotContain(job.Job.Args, a => a is not null and not CancellationToken));
     }
 }

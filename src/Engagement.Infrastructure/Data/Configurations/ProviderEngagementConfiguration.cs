@@ -53,3 +53,41 @@ internal sealed class EngagementStatusChangeConfiguration : IEntityTypeConfigura
         b.HasIndex(h => new { h.EngagementRecordId, h.ChangedAt });
     }
 }
+
+internal sealed class StandardCriterionConfiguration : IEntityTypeConfiguration<StandardCriterion>
+{
+    public void Configure(EntityTypeBuilder<StandardCriterion> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(StandardLimits.NameMaxLength);
+        b.Property(c => c.Description).HasMaxLength(StandardLimits.DescriptionMaxLength);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Ignore(c => c.IsRetired);
+        b.Ignore(c => c.Rule);
+        b.HasIndex(c => new { c.RetiredAt, c.Position });
+    }
+}
+
+internal sealed class StandardJudgementConfiguration : IEntityTypeConfiguration<StandardJudgement>
+{
+    public void Configure(EntityTypeBuilder<StandardJudgement> b)
+    {
+        b.Property(j => j.ProviderUserId).HasMaxLength(450);
+        b.Property(j => j.JudgedByUserId).HasMaxLength(450);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(j => j.ProviderUserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StandardCriterion>().WithMany().HasForeignKey(j => j.CriterionId).OnDelete(DeleteBehavior.Restrict);
+
+        // A provider's judgements for the quarters shown, latest first.
+        b.HasIndex(j => new { j.ProviderUserId, j.QuarterStart, j.CriterionId, j.JudgedAt });
+    }
+}
+
+internal sealed class MarketStandardWatchConfiguration : IEntityTypeConfiguration<MarketStandardWatch>
+{
+    public void Configure(EntityTypeBuilder<MarketStandardWatch> b)
+    {
+        // One row per provider per quarter: the key is what makes the falling-behind notice once only.
+        b.HasKey(w => new { w.ProviderUserId, w.QuarterStart });
+        b.Property(w => w.ProviderUserId).HasMaxLength(450);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(w => w.ProviderUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

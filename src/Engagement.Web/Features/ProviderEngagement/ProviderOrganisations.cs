@@ -18,7 +18,11 @@ public static class ProviderOrganisations
     public const string NotApprovedMessage = "Your organisation must be approved by a commissioner before it can record engagement";
 
     public static Task<bool> IsApprovedAsync(EngagementDbContext db, string userId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.ProviderType != null && u.IsApproved && u.SuspendedAt == null, cancellationToken);
+        db.Users.AsNoTracking().Approved().AnyAsync(u => u.Id == userId, cancellationToken);
+
+    /// <summary>Approved, unsuspended provider organisations: the ones that record engagement and stand in the market view.</summary>
+    public static IQueryable<ApplicationUser> Approved(this IQueryable<ApplicationUser> users) =>
+        users.Where(u => u.ProviderType != null && u.IsApproved && u.SuspendedAt == null);
 
     /// <summary>Gives the organisation its public address the first time it needs one: its name, made unique.</summary>
     public static async Task EnsureSlugAsync(EngagementDbContext db, string userId, CancellationToken cancellationToken)

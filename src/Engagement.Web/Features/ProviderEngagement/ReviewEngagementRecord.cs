@@ -1,7 +1,11 @@
 using Engagement.Domain.Common;
+using Engagement.Infrastructure;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Email;
+using Engagement.Web.Features.Providers;
 using Engagement.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Engagement.Web.Features.ProviderEngagement;
 
@@ -9,9 +13,11 @@ public sealed record ReviewEngagementRecord(int RecordId, Guid ExpectedVersion, 
 
 /// <summary>
 /// A commissioner checks a record for anything identifying and approves it for publication, or sends it back to the
-/// provider with a reason (which also takes an approved record off the public pages). The public pages are refreshed.
+/// provider with a reason (which also takes an approved record off the public pages). The public pages are refreshed,
+/// and an approval tells the organisation's dedicated commissioner it has published (in the same transaction).
 /// </summary>
-public sealed class ReviewEngagementRecordHandler(EngagementDbContext db, TimeProvider clock, PublicPagesCache publicPages)
+public sealed class ReviewEngagementRecordHandler(
+    EngagementDbContext db, TimeProvider clock, PublicPagesCache publicPages, EmailOutbox outbox, IOptions<ServiceOptions> service)
 {
     public async Task<DomainResult> HandleAsync(ReviewEngagementRecord command, CancellationToken cancellationToken = default)
     {
@@ -35,6 +41,11 @@ public sealed class ReviewEngagementRecordHandler(EngagementDbContext db, TimePr
             if (!reviewed.Succeeded)
             {
                 return reviewed;
+            }
+
+            if (command.Approve)
+            {
+                await DedicatedCommissionerNotice.QueuePublishedAsync(db, outbox, service.Value, record, command.ReviewerUserId, token);
             }
 
             db.AuditRecords.Add(EngagementAudit.Record(record.Id, command.Approve ? EngagementAudit.Approved : EngagementAudit.SentBack, command.ReviewerUserId, now));

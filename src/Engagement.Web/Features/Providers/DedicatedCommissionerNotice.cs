@@ -10,12 +10,63 @@ namespace Engagement.Web.Features.Providers;
 /// Tells a provider organisation's dedicated commissioner when that organisation books a forum or event place, or
 /// sends feedback while signed in: an email in the same transaction as the booking or the item (the organisation's
 /// name, the event and the status, or the feedback's reference and a link to it; never who is coming, their access
-/// needs or what the feedback says).
+/// needs or what the feedback says); when a commissioner approves one of its engagement records for publication (unless
+/// the dedicated commissioner approved it); and when the falling-behind job sees its position against the market
+/// standard drop in the current quarter.
 /// </summary>
 public static class DedicatedCommissionerNotice
 {
     public const string BookingKind = "commissioner-provider-booking";
     public const string FeedbackKind = "commissioner-provider-feedback";
+    public const string PublishedKind = "commissioner-provider-published";
+    public const string FellBehindKind = "commissioner-provider-fell-behind";
+
+    public static async Task QueuePublishedAsync(
+        EngagementDbContext db, EmailOutbox outbox, ServiceOptions service, Domain.Providers.EngagementRecord record, string reviewerUserId, CancellationToken cancellationToken)
+    {
+        if (await CommissionerOfAsync(db, record.ProviderUserId, cancellationToken) is not { } notice || notice.CommissionerId == reviewerUserId)
+        {
+            return;
+        }
+
+        var id = record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var layout = new EmailLayout(service)
+            .Greeting(notice.CommissionerName)
+            .Paragraph($"{notice.Organisation}, for whom you are the dedicated commissioner, has published an engagement record on its \"You said, we did\" page: {record.ServiceName}, {record.HeldOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.");
+        if (notice.Slug is not null)
+        {
+            layout.Link("See its public page", service.Link("/providers/" + notice.Slug));
+        }
+
+        outbox.Queue(layout
+            .Link("See where it stands against the market standard", service.Link("/staff/market-standard/providers/" + record.ProviderUserId))
+            .ToMessage(notice.CommissionerEmail, notice.CommissionerName, $"{notice.Organisation} published an engagement record", PublishedKind, id));
+    }
+
+    /// <summary>Queues the falling-behind email; false when the organisation has no (enabled) dedicated commissioner.</summary>
+    public static async Task<bool> QueueFellBehindAsync(
+        EngagementDbContext db, EmailOutbox outbox, ServiceOptions service, string providerUserId, Domain.Providers.StandardPosition position, CancellationToken cancellationToken)
+    {
+        if (await CommissionerOfAsync(db, providerUserId, cancellationToken) is not { } notice)
+        {
+            return false;
+        }
+
+        var layout = new EmailLayout(service)
+            .Greeting(notice.CommissionerName)
+            .Paragraph($"{notice.Organisation}, for whom you are the dedicated commissioner, has fallen behind the engagement standard for {position.Quarter.Name}: it is now {Domain.Providers.MarketStandardText.Name(position.Outcome).ToLowerInvariant()}.");
+        foreach (var missing in position.Missing)
+        {
+            layout.Paragraph($"{missing.Criterion.Name}: {missing.Explanation}.");
+        }
+
+        outbox.Queue(layout
+            .Link("See where it stands", service.Link("/staff/market-standard/providers/" + providerUserId))
+            .Paragraph("You get this email once a quarter for each provider, the first time its position drops.")
+            .ToMessage(notice.CommissionerEmail, notice.CommissionerName, $"{notice.Organisation} has fallen behind the engagement standard", FellBehindKind,
+                providerUserId + ":" + position.Quarter.Code));
+        return true;
+    }
 
     public static async Task QueueFeedbackAsync(EngagementDbContext db, EmailOutbox outbox, ServiceOptions service, Domain.Feedback.FeedbackItem item, CancellationToken cancellationToken)
     {
@@ -48,7 +99,7 @@ public static class DedicatedCommissionerNotice
             .ToMessage(notice.CommissionerEmail, notice.CommissionerName, $"{notice.Organisation} booked {ev.Title}", BookingKind, registration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private sealed record Notice(string Organisation, string CommissionerEmail, string CommissionerName);
+    private sealed record Notice(string Organisation, string CommissionerId, string CommissionerEmail, string CommissionerName, string? Slug);
 
     /// <summary>The organisation's enabled dedicated commissioner, or null when it has none.</summary>
     private static async Task<Notice?> CommissionerOfAsync(EngagementDbContext db, string providerUserId, CancellationToken cancellationToken)
@@ -58,9 +109,10 @@ public static class DedicatedCommissionerNotice
             .Select(u => new
             {
                 u.OrganisationName,
-                Commissioner = db.Users.Where(c => c.Id == u.DedicatedCommissionerId && !c.IsDisabled).Select(c => new { c.Email, c.DisplayName }).FirstOrDefault(),
+                u.ProviderSlug,
+                Commissioner = db.Users.Where(c => c.Id == u.DedicatedCommissionerId && !c.IsDisabled).Select(c => new { c.Id, c.Email, c.DisplayName }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return found?.Commissioner?.Email is { } email ? new Notice(found.OrganisationName ?? "A provider organisation", email, found.Commissioner.DisplayName) : null;
+        return found?.Commissioner?.Email is { } email ? new Notice(found.OrganisationName ?? "A provider organisation", found.Commissioner.Id, email, found.Commissioner.DisplayName, found.ProviderSlug) : null;
     }
 }
