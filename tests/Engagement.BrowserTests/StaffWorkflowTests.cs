@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Engagement.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class StaffWorkflowTests(BrowserFixture fixture)
 {
     [Theory]
