@@ -13,7 +13,7 @@ namespace Engagement.BrowserTests;
 /// link, an alert, the manage link and stopping the emails, with axe on every page, with JavaScript on and off. The
 /// emails are read from the outbox this app writes (the SMTP delivery itself is covered by the integration tests).
 /// </summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed partial class AlertsJourneyTests(BrowserFixture fixture)
 {
     [GeneratedRegex(@"https?://[^/\s]+(/alerts/(?:confirm|manage)/\S+)")]

@@ -127,20 +127,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// The browser tests run in two collections, each with its own app server and Chromium, so the two run side by side:
-/// one collection drives a single page at a time and leaves most of a two-core machine idle (a run took 8 m 39 s of
-/// wall time for 5 m 15 s of CPU). Tests within a collection still run one after another, sharing its app.
-/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
-}
-
-/// <summary>The second of the two collections (see <see cref="BrowserCollection"/>).</summary>
-[CollectionDefinition(Name)]
-public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser-2";
 }

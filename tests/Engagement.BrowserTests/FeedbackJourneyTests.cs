@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Engagement.BrowserTests;
 
 /// <summary>A resident gives feedback from the start page to the tracking page, with the keyboard alone.</summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed partial class FeedbackJourneyTests(BrowserFixture fixture)
 {
     [Theory]

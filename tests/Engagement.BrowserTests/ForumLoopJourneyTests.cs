@@ -7,7 +7,7 @@ namespace Engagement.BrowserTests;
 /// item for the upcoming demo forum (the errors first), a commissioner puts it on the agenda and opens the last forum's
 /// minutes, and the public reads the last forum's agenda, minutes and actions.
 /// </summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ForumLoopJourneyTests(BrowserFixture fixture)
 {
     [Theory]

@@ -9,7 +9,7 @@ namespace Engagement.BrowserTests;
 /// authenticator key into their app (here: computes its code) and reaches the staff pages. axe on every page, with
 /// JavaScript on and off.
 /// </summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class InvitationJourneyTests(BrowserFixture fixture)
 {
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };

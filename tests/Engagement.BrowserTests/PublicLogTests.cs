@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Engagement.BrowserTests;
 
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class PublicLogTests(BrowserFixture fixture)
 {
     private static async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> OpenAsync(BrowserFixture fixture, bool javaScript)

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Engagement.BrowserTests;
 
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class StaffWorkflowTests(BrowserFixture fixture)
 {
     [Theory]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Engagement.BrowserTests;
 
 /// <summary>The two-factor set-up and recovery pages pass axe, with JavaScript on and off.</summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class TwoFactorPagesTests(BrowserFixture fixture)
 {
     [Theory]
