@@ -15,6 +15,9 @@
 #   - instance B with the output cache off (OutputCache:Enabled=false) for the forced misses; every miss request also
 #     carries a fresh junk query parameter, which was how a miss was forced before the cache ignored unknown
 #     parameters (so the same script measures misses on older builds too).
+# Then, on instance B, the form journeys wrk cannot make (tests/Engagement.LoadClient, a .NET client in its own process
+# that keeps cookies and posts antiforgery tokens): whole feedback journeys by USERS (32) people at once for DURATION,
+# and BOOKINGS (200) people pressing "Book my place" at the same moment for a workshop of PLACES (30) places.
 # wrk (32 connections) runs each scenario. The baseline, measured in the same run, is the same Kestrel serving the log
 # page's bytes as a static file from its web root. Each figure is printed beside its target (docs: quality guide).
 set -euo pipefail
@@ -24,6 +27,9 @@ entries="${ENTRIES:-20000}"
 feedback="${FEEDBACK:-200000}"
 consultation_responses="${CONSULTATION_RESPONSES:-5000}"
 duration="${DURATION:-10s}"
+places="${PLACES:-30}"          # the workshop's places for the simultaneous bookings
+bookings="${BOOKINGS:-200}"     # people who book it at the same moment
+users="${USERS:-32}"            # people going through the feedback journey at once
 connections="${CONNECTIONS:-32}"
 port="${PORT:-5399}"
 miss_port="$((port + 1))"
@@ -54,6 +60,7 @@ now_ms() { date +%s%3N; }
 echo "Publishing (Release) to $work/app..."
 # For this machine's runtime, so ReadyToRun (precompiled) as the Dockerfile publishes it.
 dotnet publish "$root/src/Engagement.Web" -c Release --use-current-runtime --self-contained false -o "$work/app" --nologo -v q >/dev/null
+dotnet publish "$root/tests/Engagement.LoadClient" -c Release -o "$work/load" --nologo -v q >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Storage__DataDirectory="$work/data"
@@ -68,7 +75,7 @@ cd "$work/app"   # so that the app uses its published wwwroot, not the repositor
 echo "Generating $entries entries and $feedback feedback items..."
 generate_start="$(now_ms)"
 # A child shell, so that its /proc io counters (which include the reaped generator) give the bytes it wrote.
-generate_written="$(bash -c 'dotnet Engagement.Web.dll generate-volume --entries "$1" --feedback "$2" --consultation-responses "$3" >"$4" 2>&1; awk "/^write_bytes/ {print \$2}" /proc/$$/io' _ "$entries" "$feedback" "$consultation_responses" "$work/generate.log")"
+generate_written="$(bash -c 'dotnet Engagement.Web.dll generate-volume --entries "$1" --feedback "$2" --consultation-responses "$3" --workshop-places "$5" >"$4" 2>&1; awk "/^write_bytes/ {print \$2}" /proc/$$/io' _ "$entries" "$feedback" "$consultation_responses" "$work/generate.log" "$places")"
 cat "$work/generate.log" >&2
 generate_ms="$(( $(now_ms) - generate_start ))"
 db_bytes="$(du -cb "$work/data"/engagement.db* | tail -1 | cut -f1)"
@@ -88,7 +95,12 @@ first_page_ms="$(( $(now_ms) - start_ms ))"
 
 # Instance B: the same database, output cache off. Its start is a restart (data protection keys exist by now).
 restart_ms="$(now_ms)"
-OutputCache__Enabled=false ASPNETCORE_URLS="$miss_base" dotnet Engagement.Web.dll >"$work/miss.log" 2>&1 &
+# It also takes the form journeys at the end, so its per-client form limits are raised: every simulated person comes
+# from 127.0.0.1 (the limits themselves are tested at their defaults in the integration tests), the bot timing check
+# is off (a client answers faster than a person; too-fast answers would be set aside rather than sent on), and cookies
+# are not marked Secure, since wrk and the client talk plain http on loopback (in production TLS ends at the proxy).
+OutputCache__Enabled=false RateLimiting__FormPostsPerMinute=100000000 RateLimiting__SubmissionsPerMinute=100000000 Feedback__MinimumSecondsToComplete=0 Cookies__Secure=false \
+  ASPNETCORE_URLS="$miss_base" dotnet Engagement.Web.dll >"$work/miss.log" 2>&1 &
 miss_pid=$!
 restart_ready_ms=""
 for _ in $(seq 1 3000); do
@@ -187,6 +199,26 @@ done
 for i in $(seq 1 $((${#paths[@]} - 1))); do
   run "${names[$i]}, cache miss" "$miss_base" "miss" "${paths[$i]}"
 done
+
+# Form journeys on instance B (no output cache involved), by a .NET client in its own process that keeps each
+# person's cookies and posts each page's antiforgery token (tests/Engagement.LoadClient). It prints its own CPU use:
+# well under 100% of a core means the client was not the limit.
+workshop="$(grep -o 'Workshop [0-9]* with' "$work/generate.log" | awk '{print $2}' || true)"
+secs="${duration%s}"
+echo
+printf '%-44s %s\n' "form journeys (instance B)" "result"
+feedback_out="$(dotnet "$work/load/Engagement.LoadClient.dll" feedback --base "$miss_base" --users "$users" --seconds "$secs")"
+journeys_per_s="$(grep -o 'per_second=[0-9.]*' <<<"$feedback_out" | cut -d= -f2)"
+feedback_errors="$(grep -o 'errors=[0-9]*' <<<"$feedback_out" | cut -d= -f2)"
+printf '%-44s %s\n' "feedback journeys, $users at once" "$feedback_out"
+printf '%-44s %-20s %s\n' "  submissions per second" "$journeys_per_s" "target >=300/s, 0 errors: $(awk -v r="$journeys_per_s" -v e="$feedback_errors" 'BEGIN { print (r >= 300 && e == 0 ? "met" : "MISSED") }')"
+if [[ -n "$workshop" ]]; then
+  bookings_out="$(dotnet "$work/load/Engagement.LoadClient.dll" bookings --base "$miss_base" --event "$workshop" --count "$bookings")"
+  answered_ms="$(grep -o 'all_answered_ms=[0-9]*' <<<"$bookings_out" | cut -d= -f2)"
+  confirmed="$(grep -o 'confirmed=[0-9]*' <<<"$bookings_out" | cut -d= -f2)"
+  printf '%-44s %s\n' "$bookings bookings at once for $places places" "$bookings_out"
+  printf '%-44s %-20s %s\n' "  all answered; confirmed" "$answered_ms ms; $confirmed" "target <2000 ms, exactly $places: $(awk -v a="$answered_ms" -v c="$confirmed" -v p="$places" 'BEGIN { print (a < 2000 && c == p ? "met" : "MISSED") }')"
+fi
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 hwm() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }

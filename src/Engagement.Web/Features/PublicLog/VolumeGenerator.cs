@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Engagement.Domain.Common;
+using Engagement.Domain.Events;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Responses;
 using Engagement.Infrastructure.Data;
@@ -139,8 +140,37 @@ public static class VolumeGenerator
             await Consultations.AnalysisVolume.RunAsync(services, consultationResponses, output);
         }
 
+        var workshopPlaces = Option(args, WorkshopPlacesOption, 0);
+        if (workshopPlaces > 0)
+        {
+            var workshop = BookingWorkshop(now, workshopPlaces);
+            db.Events.Add(workshop);
+            await db.SaveChangesAsync();
+            output.WriteLine($"Workshop {workshop.Id} with {workshopPlaces} places, open for booking");
+        }
+
         return 0;
     }
+
+    /// <summary>`--workshop-places N`: one workshop open for booking with N places, for the benchmark's simultaneous bookings.</summary>
+    public const string WorkshopPlacesOption = "--workshop-places";
+
+    private static Event BookingWorkshop(DateTime now, int places) => new()
+    {
+        Kind = EventKind.CoProductionWorkshop,
+        Audience = EventAudience.Anyone,
+        Title = "Benchmark workshop",
+        Description = "A workshop open for booking, made by generate-volume for the simultaneous bookings benchmark.",
+        StartsAt = now.Date.AddDays(30).AddHours(10),
+        EndsAt = now.Date.AddDays(30).AddHours(12),
+        Mode = AttendanceMode.Online,
+        JoiningLink = "https://meet.example.org/benchmark",
+        Capacity = places,
+        RegistrationOpensAt = now.AddDays(-1),
+        RegistrationClosesAt = now.Date.AddDays(29),
+        CreatedAt = now,
+        Priorities = [new EventPriority { PriorityNumber = 16 }],
+    };
 
     /// <summary>Bulk-load settings for this connection, and the secondary indexes and triggers of the filled tables dropped (their SQL returned).</summary>
     private static async Task<List<string>> BeginSqliteBulkLoadAsync(DbConnection connection)
