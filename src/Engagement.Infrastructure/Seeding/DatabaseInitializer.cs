@@ -25,7 +25,9 @@ public sealed class DatabaseInitializer(
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngagementDbContext>();
 
-        if (databaseOptions.ShouldMigrateOnStartup)
+        // A database that is up to date (every restart) is only read: asking which migrations are pending reads the
+        // history table, while MigrateAsync would also build the last migration's model to check it against the code.
+        if (databaseOptions.ShouldMigrateOnStartup && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
