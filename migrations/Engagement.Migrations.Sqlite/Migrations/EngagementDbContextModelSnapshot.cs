@@ -1685,6 +1685,27 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("Engagement.Infrastructure.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "public-figures",
+                            Value = new Guid("6d1f0c8e-3b1a-4f51-9a52-0c1d2e3f4a5b")
+                        });
+                });
+
             modelBuilder.Entity("Engagement.Infrastructure.Data.ReferenceCounter", b =>
                 {
                     b.Property<string>("Kind")

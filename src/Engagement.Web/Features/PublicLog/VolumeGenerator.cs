@@ -132,6 +132,8 @@ public static class VolumeGenerator
             }
         }
 
+        // The bulk rows bypassed the change tracker: give the public figures' stamp a new value (decision 0026).
+        await ChangeStamp.TouchAsync(db, CancellationToken.None);
         output.WriteLine($"Indexes built and statistics gathered; done in {clock.Elapsed.TotalSeconds:0.0} s");
         var consultationResponses = Option(args, Consultations.AnalysisVolume.Option, 0);
         if (consultationResponses > 0)
