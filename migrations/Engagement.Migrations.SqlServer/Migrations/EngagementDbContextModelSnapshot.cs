@@ -931,6 +931,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("InboxRank")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsQuarantined")
                         .HasColumnType("bit");
 
@@ -1004,6 +1007,15 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
                     b.HasIndex("ResponseEntryId", "SubmittedAt");
+
+                    b.HasIndex("IsQuarantined", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("AssignedToUserId", "IsQuarantined", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("IsQuarantined", "Section", "Channel", "InboxRank", "Flag", "ResponseEntryId", "FirstLookedAt", "FirstRespondedAt", "SubmittedAt", "AssignedToUserId")
+                        .HasDatabaseName("IX_FeedbackItems_InboxCounts");
 
                     b.ToTable("FeedbackItems");
                 });

@@ -897,6 +897,9 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InboxRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsQuarantined")
                         .HasColumnType("INTEGER");
 
@@ -969,6 +972,15 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
                     b.HasIndex("ResponseEntryId", "SubmittedAt");
+
+                    b.HasIndex("IsQuarantined", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("AssignedToUserId", "IsQuarantined", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("IsQuarantined", "Section", "Channel", "InboxRank", "Flag", "ResponseEntryId", "FirstLookedAt", "FirstRespondedAt", "SubmittedAt", "AssignedToUserId")
+                        .HasDatabaseName("IX_FeedbackItems_InboxCounts");
 
                     b.ToTable("FeedbackItems");
                 });

@@ -73,6 +73,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         GuardAppendOnly();
         PriorityMask.Update(ChangeTracker);
+        InboxRank.Update(ChangeTracker);
         ChangeStamp.Update(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -81,6 +82,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         GuardAppendOnly();
         PriorityMask.Update(ChangeTracker);
+        InboxRank.Update(ChangeTracker);
         ChangeStamp.Update(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -112,7 +112,8 @@ public static class VolumeGenerator
                     var item = NewFeedback(random, now, offset + i, entry);
 
                     // Bulk rows bypass the aggregate: the link to an entry written in this run is set as a column.
-                    var id = entry is null ? await itemRows.AddAsync(item) : await itemRows.AddAsync(item, (nameof(FeedbackItem.ResponseEntryId), entry.Id));
+                    var rank = (InboxRank.Property, (object)InboxRank.Of(item.PossibleSafeguarding, item.Flag));
+                    var id = entry is null ? await itemRows.AddAsync(item, rank) : await itemRows.AddAsync(item, rank, (nameof(FeedbackItem.ResponseEntryId), entry.Id));
                     foreach (var priority in item.Priorities)
                     {
                         await priorityRows.AddAsync(priority, (nameof(FeedbackItemPriority.FeedbackItemId), id));
@@ -252,7 +253,7 @@ public static class VolumeGenerator
             FeedbackItem.FormatReference(submittedAt.Year, sequence),
             SecureToken.Hash(sequence.ToString(CultureInfo.InvariantCulture) + "-volume"),
             submittedAt,
-            possibleSafeguarding: false);
+            possibleSafeguarding: sequence % 100 == 0);
         if (entry is not null)
         {
             item.RecordFirstResponse(entry.FirstPublishedAt);
