@@ -967,20 +967,17 @@ namespace Engagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FirstLookedAt", "SubmittedAt");
 
-                    b.HasIndex("FirstRespondedAt", "SubmittedAt");
-
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
                     b.HasIndex("ResponseEntryId", "SubmittedAt");
+
+                    b.HasIndex("FirstRespondedAt", "SubmittedAt", "IsQuarantined");
 
                     b.HasIndex("IsQuarantined", "InboxRank", "SubmittedAt");
 
                     b.HasIndex("AssignedToUserId", "IsQuarantined", "InboxRank", "SubmittedAt");
 
-                    b.HasIndex("IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt");
-
-                    b.HasIndex("IsQuarantined", "Section", "Channel", "InboxRank", "Flag", "ResponseEntryId", "FirstLookedAt", "FirstRespondedAt", "SubmittedAt", "AssignedToUserId")
-                        .HasDatabaseName("IX_FeedbackItems_InboxCounts");
+                    b.HasIndex("IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt", "Flag", "FirstLookedAt");
 
                     b.ToTable("FeedbackItems");
                 });

@@ -159,36 +159,21 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
         return items.OrderByDescending(f => EF.Property<int>(f, InboxRank.Property)).ThenByDescending(f => f.SubmittedAt).ThenByDescending(f => f.Id);
     }
 
-    /// <summary>Every quick filter's count in one grouped pass over the counts index (with the other filters applied).</summary>
+    /// <summary>
+    /// Every quick filter's count, each read from an index alone when no other filter is applied (decision 0027). One
+    /// grouped pass over a covering index of every item was measured slower than these: it reads every item.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, int>> CountsAsync(string userId, CancellationToken cancellationToken)
     {
-        var overdue = promise.OverdueCutoffUtc(Now);
-        var weekEnd = promise.DueByCutoffUtc(FirstResponseQueue.EndOfWeek(Domain.Calendar.WorkingDayCalendar.UkDate(Now)));
-        var cells = await Filtered(db.FeedbackItems.AsNoTracking())
-            .GroupBy(f => new
-            {
-                f.IsQuarantined,
-                New = f.Flag != FeedbackFlag.SafeguardingConcern && f.Flag != FeedbackFlag.NotForPublication && f.ResponseEntryId == null && f.FirstLookedAt == null,
-                Safeguarding = EF.Property<int>(f, InboxRank.Property) == 1,
-                Unlinked = f.Flag != FeedbackFlag.SafeguardingConcern && f.Flag != FeedbackFlag.NotForPublication && f.ResponseEntryId == null,
-                Mine = f.AssignedToUserId == userId,
-                Overdue = f.FirstRespondedAt == null && f.SubmittedAt < overdue,
-                DueThisWeek = f.FirstRespondedAt == null && f.SubmittedAt >= overdue && f.SubmittedAt < weekEnd,
-            })
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var inbox = cells.Where(c => !c.Key.IsQuarantined).ToList();
-        return new Dictionary<string, int>
+        var counts = new Dictionary<string, int>();
+        foreach (var (key, _) in QuickFilters)
         {
-            [""] = inbox.Sum(c => c.Count),
-            ["new"] = inbox.Where(c => c.Key.New).Sum(c => c.Count),
-            ["safeguarding"] = inbox.Where(c => c.Key.Safeguarding).Sum(c => c.Count),
-            ["unlinked"] = inbox.Where(c => c.Key.Unlinked).Sum(c => c.Count),
-            ["mine"] = inbox.Where(c => c.Key.Mine).Sum(c => c.Count),
-            ["due-this-week"] = inbox.Where(c => c.Key.DueThisWeek).Sum(c => c.Count),
-            ["overdue"] = inbox.Where(c => c.Key.Overdue).Sum(c => c.Count),
-            ["quarantined"] = cells.Where(c => c.Key.IsQuarantined).Sum(c => c.Count),
-        };
+            var quarantined = key == "quarantined";
+            var items = Filtered(db.FeedbackItems.AsNoTracking().Where(f => f.IsQuarantined == quarantined));
+            counts[key] = await (quarantined ? items : Quick(items, key, userId, Now)).CountAsync(cancellationToken);
+        }
+
+        return counts;
     }
 
     /// <summary>The key of a row in the page's order, for the next and previous links.</summary>

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Engagement.Migrations.SqlServer.Migrations
+namespace Engagement.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InboxRankAndIndexes : Migration
@@ -10,10 +10,14 @@ namespace Engagement.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_FeedbackItems_FirstRespondedAt_SubmittedAt",
+                table: "FeedbackItems");
+
             migrationBuilder.AddColumn<int>(
                 name: "InboxRank",
                 table: "FeedbackItems",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -26,9 +30,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                 columns: new[] { "AssignedToUserId", "IsQuarantined", "InboxRank", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FeedbackItems_InboxCounts",
+                name: "IX_FeedbackItems_FirstRespondedAt_SubmittedAt_IsQuarantined",
                 table: "FeedbackItems",
-                columns: new[] { "IsQuarantined", "Section", "Channel", "InboxRank", "Flag", "ResponseEntryId", "FirstLookedAt", "FirstRespondedAt", "SubmittedAt", "AssignedToUserId" });
+                columns: new[] { "FirstRespondedAt", "SubmittedAt", "IsQuarantined" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackItems_IsQuarantined_InboxRank_SubmittedAt",
@@ -36,9 +40,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                 columns: new[] { "IsQuarantined", "InboxRank", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FeedbackItems_IsQuarantined_ResponseEntryId_InboxRank_SubmittedAt",
+                name: "IX_FeedbackItems_IsQuarantined_ResponseEntryId_InboxRank_SubmittedAt_Flag_FirstLookedAt",
                 table: "FeedbackItems",
-                columns: new[] { "IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt" });
+                columns: new[] { "IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt", "Flag", "FirstLookedAt" });
         }
 
         /// <inheritdoc />
@@ -49,7 +53,7 @@ namespace Engagement.Migrations.SqlServer.Migrations
                 table: "FeedbackItems");
 
             migrationBuilder.DropIndex(
-                name: "IX_FeedbackItems_InboxCounts",
+                name: "IX_FeedbackItems_FirstRespondedAt_SubmittedAt_IsQuarantined",
                 table: "FeedbackItems");
 
             migrationBuilder.DropIndex(
@@ -57,12 +61,17 @@ namespace Engagement.Migrations.SqlServer.Migrations
                 table: "FeedbackItems");
 
             migrationBuilder.DropIndex(
-                name: "IX_FeedbackItems_IsQuarantined_ResponseEntryId_InboxRank_SubmittedAt",
+                name: "IX_FeedbackItems_IsQuarantined_ResponseEntryId_InboxRank_SubmittedAt_Flag_FirstLookedAt",
                 table: "FeedbackItems");
 
             migrationBuilder.DropColumn(
                 name: "InboxRank",
                 table: "FeedbackItems");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackItems_FirstRespondedAt_SubmittedAt",
+                table: "FeedbackItems",
+                columns: new[] { "FirstRespondedAt", "SubmittedAt" });
         }
     }
 }
