@@ -931,6 +931,9 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("InboxRank")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsQuarantined")
                         .HasColumnType("bit");
 
@@ -999,11 +1002,17 @@ namespace Engagement.Migrations.SqlServer.Migrations
 
                     b.HasIndex("FirstLookedAt", "SubmittedAt");
 
-                    b.HasIndex("FirstRespondedAt", "SubmittedAt");
-
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
                     b.HasIndex("ResponseEntryId", "SubmittedAt");
+
+                    b.HasIndex("FirstRespondedAt", "SubmittedAt", "IsQuarantined");
+
+                    b.HasIndex("IsQuarantined", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("AssignedToUserId", "IsQuarantined", "InboxRank", "SubmittedAt");
+
+                    b.HasIndex("IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt", "Flag", "FirstLookedAt");
 
                     b.ToTable("FeedbackItems");
                 });
@@ -1741,6 +1750,27 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasIndex("ResponseEntryId", "ChangedAt");
 
                     b.ToTable("StatusChanges");
+                });
+
+            modelBuilder.Entity("Engagement.Infrastructure.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "public-figures",
+                            Value = new Guid("6d1f0c8e-3b1a-4f51-9a52-0c1d2e3f4a5b")
+                        });
                 });
 
             modelBuilder.Entity("Engagement.Infrastructure.Data.ReferenceCounter", b =>

@@ -32,6 +32,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SavedDraft> SavedDrafts => Set<SavedDraft>();
     public DbSet<Security.SignInThrottleEntry> SignInThrottles => Set<Security.SignInThrottleEntry>();
@@ -72,6 +73,8 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         GuardAppendOnly();
         PriorityMask.Update(ChangeTracker);
+        InboxRank.Update(ChangeTracker);
+        ChangeStamp.Update(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -79,6 +82,8 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         GuardAppendOnly();
         PriorityMask.Update(ChangeTracker);
+        InboxRank.Update(ChangeTracker);
+        ChangeStamp.Update(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

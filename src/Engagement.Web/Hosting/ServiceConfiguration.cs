@@ -57,6 +57,8 @@ public static class ServiceConfiguration
         services.AddFirstResponsePromise(configuration);
         services.AddScoped<Engagement.Infrastructure.Deadlines.OverdueEmailJob>();
         services.AddScoped<Features.Deadlines.OnTimeShare>();
+        services.AddSingleton<Features.PublicLog.InsightsAggregateStore>();
+        services.AddScoped<Features.PublicLog.InsightsAggregate>();
         services.Configure<Features.Alerts.AlertOptions>(configuration.GetSection(Features.Alerts.AlertOptions.Section));
         services.AddSingleton<Features.Forms.MinimumCompletionTime>();
         services.AddSingleton<Features.Alerts.AlertLinks>();

@@ -68,8 +68,19 @@ public sealed class InboxTests(EngagementFactory factory) : IClassFixture<Engage
         Assert.Equal(25, first.QuerySelectorAll("#inbox tbody tr").Length);
         Assert.Equal("27 items", first.QuerySelector("#result-count").Text());
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("after=", next);
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
         var (_, second) = await Html.GetAsync(client, next);
         Assert.Equal(2, second.QuerySelectorAll("#inbox tbody tr").Length);
+        Assert.Null(second.QuerySelector("a[rel=next]"));
+
+        // Back to the same first page (keyset links: the key of the first row shown).
+        var previous = second.QuerySelector("a[rel=prev]")!.GetAttribute("href")!;
+        Assert.Contains("before=", previous);
+        var (_, back) = await Html.GetAsync(client, previous);
+        Assert.Equal(References(first), References(back));
+        Assert.Null(back.QuerySelector("a[rel=prev]"));
+        Assert.NotNull(back.QuerySelector("a[rel=next]"));
     }
 
     [Fact]
@@ -95,6 +106,9 @@ public sealed class InboxTests(EngagementFactory factory) : IClassFixture<Engage
             AssertNoInjectedMarkup(inbox, layoutScripts);
         }
     }
+
+    private static List<string> References(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.Text()).ToList();
 
     private static void AssertNoInjectedMarkup(AngleSharp.Html.Dom.IHtmlDocument page, int layoutScripts)
     {

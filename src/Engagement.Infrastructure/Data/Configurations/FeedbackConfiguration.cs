@@ -30,9 +30,20 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         // "First feedback" per entry (the public log's days-to-first-response figures) reads this index alone.
         b.HasIndex(f => new { f.ResponseEntryId, f.SubmittedAt });
 
-        // The inbox's "overdue" and "due this week" filters and due-date order: no first response, submitted before a cutoff.
-        b.HasIndex(f => new { f.FirstRespondedAt, f.SubmittedAt });
+        // The inbox's "overdue" and "due this week" filters and due-date order: no first response, submitted before a
+        // cutoff; with IsQuarantined, their counts are read from this index alone.
+        b.HasIndex(f => new { f.FirstRespondedAt, f.SubmittedAt, f.IsQuarantined });
         b.HasIndex(f => f.EventId);
+
+        // The inbox (decision 0027): its order and keyset pages, all items, possible safeguarding and quarantined.
+        b.Property<int>(InboxRank.Property);
+        b.HasIndex(nameof(FeedbackItem.IsQuarantined), InboxRank.Property, nameof(FeedbackItem.SubmittedAt));
+        // "Assigned to me" in the same order.
+        b.HasIndex(nameof(FeedbackItem.AssignedToUserId), nameof(FeedbackItem.IsQuarantined), InboxRank.Property, nameof(FeedbackItem.SubmittedAt));
+        // "Not yet linked" and "new" in the same order; Flag and FirstLookedAt make their counts index-only.
+        b.HasIndex(
+            nameof(FeedbackItem.IsQuarantined), nameof(FeedbackItem.ResponseEntryId), InboxRank.Property, nameof(FeedbackItem.SubmittedAt),
+            nameof(FeedbackItem.Flag), nameof(FeedbackItem.FirstLookedAt));
         b.HasOne(f => f.ResponseEntry).WithMany().HasForeignKey(f => f.ResponseEntryId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(f => f.Priorities).WithOne().HasForeignKey(p => p.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);

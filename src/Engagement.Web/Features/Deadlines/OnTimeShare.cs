@@ -17,9 +17,12 @@ public sealed class OnTimeShare(EngagementDbContext db, FirstResponsePromise pro
     public int WorkingDays => promise.WorkingDays;
 
     /// <summary>By quarter, oldest first, for all feedback or (with <paramref name="priority"/>) feedback linked to one priority.</summary>
-    public async Task<IReadOnlyList<OnTimeQuarter>> ByQuarterAsync(int? priority, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OnTimeQuarter>> ByQuarterAsync(int? priority, CancellationToken cancellationToken) =>
+        ByQuarterAsync(priority, promise.OverdueCutoffUtc(clock.GetUtcNow().UtcDateTime), cancellationToken);
+
+    /// <summary>As above, with items submitted at or after <paramref name="undecidedFrom"/> (the overdue cutoff) not yet judged unless answered.</summary>
+    public async Task<IReadOnlyList<OnTimeQuarter>> ByQuarterAsync(int? priority, DateTime undecidedFrom, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         // For a priority, start from its index and join each item by key, rather than scan every item.
         var items = (priority is { } number
                 ? db.FeedbackItemPriorities.AsNoTracking().Where(p => p.PriorityNumber == number)
@@ -28,7 +31,6 @@ public sealed class OnTimeShare(EngagementDbContext db, FirstResponsePromise pro
             .Where(f => !f.IsQuarantined);
 
         // Items not yet due and not answered cannot be judged yet: leave them in the database.
-        var undecidedFrom = promise.OverdueCutoffUtc(now);
         var rows = items.Where(f => f.FirstRespondedAt != null || f.SubmittedAt < undecidedFrom)
             .Select(f => new { f.SubmittedAt, f.FirstRespondedAt })
             .AsAsyncEnumerable();

@@ -113,7 +113,8 @@ public static class VolumeGenerator
                     var item = NewFeedback(random, now, offset + i, entry);
 
                     // Bulk rows bypass the aggregate: the link to an entry written in this run is set as a column.
-                    var id = entry is null ? await itemRows.AddAsync(item) : await itemRows.AddAsync(item, (nameof(FeedbackItem.ResponseEntryId), entry.Id));
+                    var rank = (InboxRank.Property, (object)InboxRank.Of(item.PossibleSafeguarding, item.Flag));
+                    var id = entry is null ? await itemRows.AddAsync(item, rank) : await itemRows.AddAsync(item, rank, (nameof(FeedbackItem.ResponseEntryId), entry.Id));
                     foreach (var priority in item.Priorities)
                     {
                         await priorityRows.AddAsync(priority, (nameof(FeedbackItemPriority.FeedbackItemId), id));
@@ -133,6 +134,8 @@ public static class VolumeGenerator
             }
         }
 
+        // The bulk rows bypassed the change tracker: give the public figures' stamp a new value (decision 0026).
+        await ChangeStamp.TouchAsync(db, CancellationToken.None);
         output.WriteLine($"Indexes built and statistics gathered; done in {clock.Elapsed.TotalSeconds:0.0} s");
         var consultationResponses = Option(args, Consultations.AnalysisVolume.Option, 0);
         if (consultationResponses > 0)
@@ -280,7 +283,7 @@ public static class VolumeGenerator
             FeedbackItem.FormatReference(submittedAt.Year, sequence),
             SecureToken.Hash(sequence.ToString(CultureInfo.InvariantCulture) + "-volume"),
             submittedAt,
-            possibleSafeguarding: false);
+            possibleSafeguarding: sequence % 100 == 0);
         if (entry is not null)
         {
             item.RecordFirstResponse(entry.FirstPublishedAt);

@@ -34,7 +34,7 @@ public sealed record BarChartRow(string Label, IReadOnlyList<double> Values);
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPagesCache.PolicyName)]
-public sealed class IndexModel(PublicLogQuery query, EngagementDbContext db, Features.Deadlines.OnTimeShare onTime) : PageModel
+public sealed class IndexModel(InsightsAggregate aggregate, EngagementDbContext db, Features.Deadlines.OnTimeShare onTime) : PageModel
 {
     public Features.Deadlines.OnTimeShareView OnTime { get; private set; } = default!;
 
@@ -46,8 +46,9 @@ public sealed class IndexModel(PublicLogQuery query, EngagementDbContext db, Fea
 
     public async Task OnGetAsync()
     {
-        var f = Figures = await query.InsightsAsync(HttpContext.RequestAborted);
-        OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, await onTime.ByQuarterAsync(null, HttpContext.RequestAborted), "feedback");
+        var snapshot = await aggregate.InsightsAsync(HttpContext.RequestAborted);
+        var f = Figures = snapshot.Figures;
+        OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, snapshot.OnTime, "feedback");
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.IsLive).OrderBy(p => p.Number)
             .Select(p => p.Number).ToListAsync(HttpContext.RequestAborted);
         string[] both = ["Feedback items", "Published entries"];

@@ -12,7 +12,7 @@ namespace Engagement.Web.Pages.Priorities;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPagesCache.PolicyName)]
-public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Features.Deadlines.OnTimeShare onTime, Features.ProviderEngagement.PublicEngagementQuery providerRecords, TimeProvider clock) : PageModel
+public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Features.Deadlines.OnTimeShare onTime, InsightsAggregate aggregate, Features.ProviderEngagement.PublicEngagementQuery providerRecords, TimeProvider clock) : PageModel
 {
     public Features.Deadlines.OnTimeShareView OnTime { get; private set; } = default!;
 
@@ -39,7 +39,7 @@ public sealed class DetailModel(EngagementDbContext db, PublicLogQuery query, Fe
         Figures = await query.PriorityFiguresAsync(number, HttpContext.RequestAborted);
         ProviderRecords = await providerRecords.ForPriorityAsync(number, HttpContext.RequestAborted);
         Consultations = await Features.Consultations.PriorityConsultations.ForPriorityAsync(db, number, clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
-        OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, await onTime.ByQuarterAsync(number, HttpContext.RequestAborted), $"feedback linked to priority {number}");
+        OnTime = new Features.Deadlines.OnTimeShareView("on-time", onTime.WorkingDays, await aggregate.OnTimeForPriorityAsync(number, HttpContext.RequestAborted), $"feedback linked to priority {number}");
         return Page();
     }
 }
