@@ -474,6 +474,10 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<bool>("WantsAcknowledgement")
                         .HasColumnType("bit");
 

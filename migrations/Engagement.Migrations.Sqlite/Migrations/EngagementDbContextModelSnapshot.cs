@@ -454,6 +454,10 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("WantsAcknowledgement")
                         .HasColumnType("INTEGER");
 

@@ -63,6 +63,13 @@ public sealed class ConsultationResponse
     public bool PossibleSafeguarding { get; private set; }
 
     public ResponseFlag Flag { get; private set; }
+
+    /// <summary>
+    /// Changes whenever staff decide something about the response (count it in or leave it out, flag it), so a page
+    /// read before someone else's decision cannot silently overwrite it (a concurrency token).
+    /// </summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     public DateTime? FlaggedAt { get; private set; }
     public string? FlaggedByUserId { get; private set; }
 
@@ -119,6 +126,7 @@ public sealed class ConsultationResponse
         }
 
         IncludeInAnalysis = include;
+        Version = Guid.NewGuid();
         return DomainResult.Ok;
     }
 
@@ -146,6 +154,7 @@ public sealed class ConsultationResponse
         Flag = flag;
         FlaggedAt = at;
         FlaggedByUserId = userId;
+        Version = Guid.NewGuid();
         return DomainResult.Ok;
     }
 

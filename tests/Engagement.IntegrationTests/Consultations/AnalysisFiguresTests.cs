@@ -89,6 +89,59 @@ public sealed class AnalysisFiguresTests(EngagementFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Each_split_has_a_chart_per_group_whose_bars_and_data_table_match_the_split_table()
+    {
+        var c = await HandCountedAsync(factory);
+        var client = await CommissionerAsync(factory);
+        var (_, page) = await Html.GetAsync(client, $"/staff/consultations/{c.Id}/analysis");
+
+        var checkedCharts = 0;
+        foreach (var number in new[] { 2, 3 })
+        {
+            var table = page.QuerySelector($"#split-{number}-by-{c.RoleQuestion}")!;
+            var groups = table.QuerySelectorAll("thead th").Skip(1).Select(th => th.Text()).ToList();
+            Assert.Equal(Roles, groups.Select(g => g.Split(' ')[0]));
+            var rows = table.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(cell => cell.Text()).ToList()).ToList();
+            var charts = page.QuerySelectorAll($"#split-charts-{number}-by-{c.RoleQuestion} figure");
+            Assert.Equal(Roles.Length, charts.Length);
+            for (var g = 0; g < Roles.Length; g++)
+            {
+                var chartId = $"analysis-q{number}-by-{c.RoleQuestion}-{c.Option(c.RoleQuestion, Roles[g])}";
+                var svg = page.QuerySelector($"#chart-{chartId} svg[role=img]")!;
+                Assert.Contains($"\u201c{Roles[g]}\u201d", svg.QuerySelector("title")!.TextContent);
+                Assert.NotNull(page.QuerySelector($"#{chartId}-desc"));
+
+                // From the split table: each answer and this group's percentage, e.g. "2 (67%)" -> "67%".
+                var expected = rows.Select(r => (Label: r[0], Percent: r[g + 1][(r[g + 1].IndexOf('(') + 1)..^1])).ToList();
+
+                // The bars: one group per answer after the legend, its label, its value and a width in proportion (100% = 320).
+                var bars = svg.Children.Where(e => e.LocalName == "g").Skip(1).Select(row =>
+                {
+                    var bar = row.Children.Single(e => e.LocalName == "g");
+                    return (
+                        Label: row.Children.First(e => e.LocalName == "text").TextContent,
+                        Value: bar.Children.Single(e => e.LocalName == "text").TextContent,
+                        Width: int.Parse(bar.Children.Single(e => e.LocalName == "rect").GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture));
+                }).ToList();
+                Assert.Equal(expected, bars.Select(b => (b.Label, b.Value)));
+                Assert.All(bars, b => Assert.Equal((int)Math.Round(int.Parse(b.Value.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100.0 * 320), b.Width));
+
+                // The chart's own data table says the same.
+                var data = page.QuerySelectorAll($"#table-{chartId} tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text())).ToList();
+                Assert.Equal(expected, data);
+                checkedCharts++;
+            }
+        }
+
+        Assert.Equal(6, checkedCharts);
+
+        // Hand-counted: of the three residents who rated, two said "Good".
+        var resident = $"analysis-q2-by-{c.RoleQuestion}-{c.Option(c.RoleQuestion, "Resident")}";
+        var good = page.QuerySelectorAll($"#table-{resident} tbody tr").Single(r => r.Children[0].Text() == "Good");
+        Assert.Equal("67%", good.Children[1].Text());
+    }
+
+    [Fact]
     public async Task Including_a_late_response_changes_the_figures_at_once()
     {
         var c = await HandCountedAsync(factory);

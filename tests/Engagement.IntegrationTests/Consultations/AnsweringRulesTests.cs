@@ -5,6 +5,7 @@ using Engagement.Domain.Consultations;
 using Engagement.Domain.Events;
 using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Web.Features.Consultations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Engagement.IntegrationTests.Consultations.ConsultationJourneySteps;
 
@@ -44,6 +45,48 @@ public sealed class AnsweringRulesTests(ConsultationsFactory factory) : IClassFi
         var sent = await SendAsync(careHome, await ToCheckAsync(careHome, c));
         Assert.NotNull(sent.QuerySelector("#reference"));
         Assert.NotNull((await factory.ResponsesAsync(c.Id)).Single().ProviderUserId);
+    }
+
+    [Fact]
+    public async Task A_suspended_provider_is_refused_a_providers_consultation_and_answers_again_once_reinstated()
+    {
+        factory.Clock.Reset();
+        var c = await factory.AddConsultationAsync("For approved providers", ConsultationAudience.Providers);
+        var provider = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(provider, TestAccounts.HomeCareProvider);
+        var (_, open) = await Html.GetAsync(provider, $"/consultations/{c.Id}/answer");
+        Assert.NotNull(open.QuerySelector(Form)); // approved: the first page of questions
+        await SuspendedAsync(TestAccounts.HomeCareProvider, true);
+        try
+        {
+            var (_, refused) = await Html.GetAsync(provider, $"/consultations/{c.Id}/answer");
+            Assert.Equal("You cannot answer this consultation", refused.QuerySelector("h1").Text());
+            Assert.StartsWith("This consultation is for care providers.", refused.QuerySelector("#refusal").Text());
+            Assert.Null(refused.QuerySelector(Form));
+            var (_, detail) = await Html.GetAsync(provider, $"/consultations/{c.Id}");
+            Assert.Null(detail.QuerySelector("#start"));
+
+            // Posting the first page from before the suspension records nothing.
+            var role = Question(c, "Which best");
+            var rating = Question(c, "How well");
+            var posted = await Html.SubmitAsync(provider, open.QuerySelector<IHtmlFormElement>(Form)!, [new(role.FieldName, Option(role, "I work in care")), new(rating.FieldName, Option(rating, "Well"))]);
+            Assert.NotEqual(HttpStatusCode.InternalServerError, posted.StatusCode);
+            Assert.Empty(await factory.ResponsesAsync(c.Id));
+        }
+        finally
+        {
+            await SuspendedAsync(TestAccounts.HomeCareProvider, false);
+        }
+
+        var sent = await SendAsync(provider, await ToCheckAsync(provider, c));
+        Assert.NotNull(sent.QuerySelector("#reference"));
+        Assert.Single(await factory.ResponsesAsync(c.Id));
+    }
+
+    private async Task SuspendedAsync(string email, bool suspended)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.SuspendedAt, suspended ? DateTime.UtcNow : null));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Engagement.Domain.Consultations;
 using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Web.Features.Consultations;
 using Microsoft.EntityFrameworkCore;
@@ -62,5 +63,43 @@ public sealed class BotCheckTests(BotCheckTests.AtItsDefault factory) : IClassFi
         Assert.True((await factory.ResponsesAsync(c.Id))[0].IncludeInAnalysis);
         (_, analysis) = await Html.GetAsync(commissioner, $"/staff/consultations/{c.Id}/analysis");
         Assert.Equal("2", analysis.QuerySelector("#counted")!.Text());
+    }
+
+    [Fact]
+    public async Task A_signed_in_provider_answering_a_providers_consultation_is_held_back_within_three_seconds_and_counted_at_three()
+    {
+        factory.Clock.Reset();
+        var c = await factory.AddConsultationAsync("Bot check for signed-in providers", ConsultationAudience.Providers);
+
+        // Signed in, the same rule applies: being a provider does not skip the check.
+        var quick = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(quick, TestAccounts.CareHomeProvider);
+        var check = await ToCheckAsync(quick, c, email: "quick-provider@example.org");
+        factory.Clock.Set(factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(2.9));
+        var quickSent = await SendAsync(quick, check);
+        Assert.NotNull(quickSent.QuerySelector("#reference"));
+
+        var provider = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(provider, TestAccounts.HomeCareProvider);
+        check = await ToCheckAsync(provider, c, email: "provider@example.org");
+        factory.Clock.Set(factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(3));
+        var providerSent = await SendAsync(provider, check);
+        Assert.NotNull(providerSent.QuerySelector("#reference"));
+
+        var responses = await factory.ResponsesAsync(c.Id);
+        Assert.Equal([(true, false), (false, true)], responses.Select(r => (r.SentTooQuickly, r.IncludeInAnalysis)));
+        Assert.All(responses, r => Assert.NotNull(r.ProviderUserId));
+        Assert.NotEqual(responses[0].ProviderUserId, responses[1].ProviderUserId);
+        await using (var db = factory.CreateDbContext())
+        {
+            var acknowledged = await db.OutboxMessages.Where(m => m.Kind == ConsultationEmails.AcknowledgementKind && (m.ToAddress == "quick-provider@example.org" || m.ToAddress == "provider@example.org"))
+                .Select(m => m.ToAddress).ToListAsync();
+            Assert.Equal(["provider@example.org"], acknowledged);
+        }
+
+        var commissioner = await AnalysisTestSupport.CommissionerAsync(factory);
+        var (_, analysis) = await Html.GetAsync(commissioner, $"/staff/consultations/{c.Id}/analysis");
+        Assert.Equal("1", analysis.QuerySelector("#counted")!.Text());
+        Assert.StartsWith("1 response was sent online faster than a person could answer", analysis.QuerySelector("#too-quick-left-out")!.Text().Trim());
     }
 }

@@ -324,6 +324,7 @@ public sealed class StaffConsultationTests(EngagementFactory factory) : IClassFi
         var remove = await client.PostAsync($"/staff/consultations/{id}?handler=RemoveQuestion", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Html.AntiforgeryToken(details),
+            ["Version"] = details.QuerySelector<IHtmlInputElement>("input[name=Version]")!.Value,
             ["questionId"] = Id(choice.Id),
         }));
         Assert.Equal(HttpStatusCode.OK, remove.StatusCode);

@@ -108,6 +108,7 @@ internal sealed class ConsultationResponseConfiguration : IEntityTypeConfigurati
         b.Property(r => r.EnteredByUserId).HasMaxLength(450);
         b.Property(r => r.ProviderUserId).HasMaxLength(450);
         b.Property(r => r.FlaggedByUserId).HasMaxLength(450);
+        b.Property(r => r.Version).IsConcurrencyToken();
 
         // Analysis and the staff list read one consultation's responses, newest first.
         b.HasIndex(r => new { r.ConsultationId, r.ReceivedAt });

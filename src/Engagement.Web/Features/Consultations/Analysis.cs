@@ -204,4 +204,20 @@ public static class AnalysisCharts
         question.Options.Select(o => new BarChartRow(o.Label, [o.Percent])).ToList(),
         Unit: "%",
         Scale: 100);
+
+    /// <summary>
+    /// A question split by an "about you" question: one chart per group (those who gave that answer), each bar the
+    /// percentage of the group that answered choosing that answer, the same figures as the split table. One chart per
+    /// group, rather than a bar per group in one chart, so no group is told apart by colour alone.
+    /// </summary>
+    public static IReadOnlyList<BarChart> Split(QuestionFigures question, SplitFigures split, string prefix) =>
+        split.Groups.Select(group => new BarChart(
+            $"{prefix}-q{question.Number}-by-{split.ByQuestionId}-{group.OptionId}",
+            $"Q{question.Number} among those who answered \u201c{group.Label}\u201d to \u201c{split.ByQuestionText}\u201d",
+            $"Percentage of the {group.Answered} responses in this group that answered the question choosing each answer." +
+                (question.Kind == QuestionKind.SeveralChoices ? " People could choose more than one, so the percentages can add up to more than 100." : ""),
+            ["Percentage of the group who answered"],
+            group.Options.Select(o => new BarChartRow(o.Label, [o.Percent])).ToList(),
+            Unit: "%",
+            Scale: 100)).ToList();
 }

@@ -10,7 +10,48 @@ using Microsoft.Extensions.Options;
 
 namespace Engagement.Web.Features.Consultations;
 
-public sealed record FlagResponse(int ConsultationId, int ResponseId, ResponseFlag? Flag, string UserId);
+/// <summary><see cref="ExpectedVersion"/>: the response's version when the page was read (null skips the check).</summary>
+public sealed record FlagResponse(int ConsultationId, int ResponseId, ResponseFlag? Flag, string UserId, Guid? ExpectedVersion = null);
+
+/// <summary>A staff decision about a response is refused if someone else decided something about it since the page was read.</summary>
+public static class ResponseVersion
+{
+    public const string StaleMessage = "Someone else changed this response since you opened this page, so nothing was changed. Check it below and try again.";
+
+    /// <summary>
+    /// Null when the response is still at <paramref name="expected"/> (which then becomes the concurrency token's
+    /// original value, so a change racing this one is caught on save); otherwise the conflict to return.
+    /// </summary>
+    public static DomainResult? Check(EngagementDbContext db, ConsultationResponse response, Guid? expected)
+    {
+        if (expected is not { } version)
+        {
+            return null;
+        }
+
+        if (response.Version != version)
+        {
+            return DomainResult.Conflict(StaleMessage);
+        }
+
+        db.Entry(response).Property(r => r.Version).OriginalValue = version;
+        return null;
+    }
+
+    /// <summary>Runs the decision, turning a concurrent save (caught by the database) into the same conflict.</summary>
+    public static async Task<DomainResult> GuardAsync(EngagementDbContext db, Func<Task<DomainResult>> decide)
+    {
+        try
+        {
+            return await decide();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DomainResult.Conflict(StaleMessage);
+        }
+    }
+}
 
 /// <summary>
 /// Flags a response as a safeguarding concern or a complaint, as for feedback. A safeguarding concern is escalated the
@@ -25,13 +66,18 @@ public sealed class FlagResponseHandler(
     IOptions<SafeguardingOptions> safeguarding)
 {
     public Task<DomainResult> HandleAsync(FlagResponse command, CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(async token =>
+        ResponseVersion.GuardAsync(db, () => db.InTransactionAsync(async token =>
         {
             var response = await db.ConsultationResponses
                 .SingleOrDefaultAsync(r => r.Id == command.ResponseId && r.ConsultationId == command.ConsultationId, token);
             if (response is null)
             {
                 return DomainResult.NotFound("The response was not found");
+            }
+
+            if (ResponseVersion.Check(db, response, command.ExpectedVersion) is { } stale)
+            {
+                return stale;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -52,22 +98,27 @@ public sealed class FlagResponseHandler(
                 command.UserId, now, $"consultation={response.ConsultationId};flag={response.Flag}"));
             await db.SaveChangesAsync(token);
             return DomainResult.Ok;
-        }, cancellationToken);
+        }, cancellationToken));
 }
 
-public sealed record CountHeldBackResponse(int ConsultationId, int ResponseId, bool Include, string UserId);
+public sealed record CountHeldBackResponse(int ConsultationId, int ResponseId, bool Include, string UserId, Guid? ExpectedVersion = null);
 
 /// <summary>A commissioner decides whether a held-back response (late, or sent too quickly) counts in the figures (it is left out until they do).</summary>
 public sealed class CountHeldBackResponseHandler(EngagementDbContext db, TimeProvider clock)
 {
     public Task<DomainResult> HandleAsync(CountHeldBackResponse command, CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(async token =>
+        ResponseVersion.GuardAsync(db, () => db.InTransactionAsync(async token =>
         {
             var response = await db.ConsultationResponses
                 .SingleOrDefaultAsync(r => r.Id == command.ResponseId && r.ConsultationId == command.ConsultationId, token);
             if (response is null)
             {
                 return DomainResult.NotFound("The response was not found");
+            }
+
+            if (ResponseVersion.Check(db, response, command.ExpectedVersion) is { } stale)
+            {
+                return stale;
             }
 
             var counted = response.CountInAnalysis(command.Include);
@@ -80,5 +131,5 @@ public sealed class CountHeldBackResponseHandler(EngagementDbContext db, TimePro
                 command.UserId, clock.GetUtcNow().UtcDateTime, $"consultation={response.ConsultationId};include={command.Include}"));
             await db.SaveChangesAsync(token);
             return DomainResult.Ok;
-        }, cancellationToken);
+        }, cancellationToken));
 }

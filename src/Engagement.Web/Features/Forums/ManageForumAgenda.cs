@@ -29,14 +29,6 @@ public sealed class ManageForumAgendaHandler(EngagementDbContext db, TimeProvide
 
     public static DomainResult ForumNotFound { get; } = DomainResult.NotFound("The forum was not found");
 
-    /// <summary>Who the signed-in provider organisation is, for the audience rule (approved means approved and not suspended).</summary>
-    public static async Task<Registrant> ProviderAsync(EngagementDbContext db, string providerUserId, CancellationToken cancellationToken)
-    {
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == providerUserId && u.ProviderType != null)
-            .Select(u => new { u.ProviderType, u.IsApproved, u.SuspendedAt, u.OtherProviderTypes }).SingleOrDefaultAsync(cancellationToken);
-        return account is null ? Registrant.Public : Registrant.Provider(account.ProviderType, account.IsApproved && account.SuspendedAt == null, account.OtherProviderTypes);
-    }
-
     public static Task<bool> IsAgendaPublishedAsync(EngagementDbContext db, int eventId, CancellationToken cancellationToken) =>
         db.ForumRecords.AsNoTracking().AnyAsync(r => r.EventId == eventId && r.AgendaPublishedAt != null, cancellationToken);
 
@@ -56,7 +48,7 @@ public sealed class ManageForumAgendaHandler(EngagementDbContext db, TimeProvide
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var provider = await ProviderAsync(db, providerUserId, cancellationToken);
+        var provider = await Providers.ProviderRegistrant.ForProviderAsync(db, providerUserId, cancellationToken);
         var published = await IsAgendaPublishedAsync(db, eventId, cancellationToken);
         var proposed = AgendaItem.Propose(forum, provider, providerUserId, published, priorities.Value!, now);
         if (!proposed.Succeeded)

@@ -277,7 +277,7 @@ public sealed class AnswerModel(
     private async Task<bool> RefuseAsync(ConsultationDraft? draft)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = await Events.DetailModel.RegistrantAsync(db, User);
+        var person = await Features.Providers.ProviderRegistrant.ForUserAsync(db, User);
         var phase = Consultation.PhaseAt(now);
         var inProgress = draft is not null && draft.Answered.Count > 0;
         var check = phase == ConsultationPhase.Closed && inProgress ? Consultation.CheckAudience(person) : Consultation.CanAnswer(now, person);

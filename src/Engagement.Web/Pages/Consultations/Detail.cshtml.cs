@@ -57,7 +57,7 @@ public sealed class DetailModel(EngagementDbContext db, SafeMarkdown markdown, E
             .Select(e => new { e.Id, e.Title, e.StartsAt, e.EndsAt }).ToListAsync(cancellationToken)).Select(e => (e.Id, e.Title, e.StartsAt, e.EndsAt)).ToList();
         if (Phase == ConsultationPhase.Open)
         {
-            var check = consultation.CheckAudience(await Engagement.Web.Pages.Events.DetailModel.RegistrantAsync(db, User));
+            var check = consultation.CheckAudience(await Features.Providers.ProviderRegistrant.ForUserAsync(db, User));
             CannotAnswer = check.Succeeded ? null : check.Error;
         }
 

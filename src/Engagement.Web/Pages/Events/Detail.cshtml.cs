@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Engagement.Domain.Common;
 using Engagement.Domain.Events;
 using Engagement.Infrastructure.Data;
-using Engagement.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,7 +59,7 @@ public sealed class DetailModel(EngagementDbContext db, TimeProvider clock, Enga
             .Select(p => new { p.Number, p.ShortTitle }).ToListAsync()).Select(p => (p.Number, p.ShortTitle)).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         HasEnded = ev.HasEnded(now);
-        var registrant = await RegistrantAsync(db, User);
+        var registrant = await Features.Providers.ProviderRegistrant.ForUserAsync(db, User);
         var check = ev.CanRegister(now, registrant);
         CannotBook = check.Succeeded ? null : check.Error;
         if (ev.IsForProviders)
@@ -71,18 +69,5 @@ public sealed class DetailModel(EngagementDbContext db, TimeProvider clock, Enga
 
         ShowSignIn = !check.Succeeded && ev.IsForProviders && !registrant.HasProviderAccount && ev.CheckRegistrationWindow(now).Succeeded;
         return Page();
-    }
-
-    /// <summary>Who is asking: a signed-in provider (with type and approval) or anybody else.</summary>
-    public static async Task<Registrant> RegistrantAsync(EngagementDbContext db, ClaimsPrincipal user)
-    {
-        if (!user.IsInRole(Roles.Provider) || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
-        {
-            return Registrant.Public;
-        }
-
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.ProviderType, u.IsApproved, u.OtherProviderTypes }).SingleOrDefaultAsync();
-        return account is null ? Registrant.Public : Registrant.Provider(account.ProviderType, account.IsApproved, account.OtherProviderTypes);
     }
 }

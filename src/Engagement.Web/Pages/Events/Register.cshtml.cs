@@ -151,7 +151,7 @@ public sealed class RegisterModel(EngagementDbContext db, JourneyDrafts drafts, 
             return Redirect(Journey.Url(Draft, missing));
         }
 
-        var registrant = await DetailModel.RegistrantAsync(db, User);
+        var registrant = await Features.Providers.ProviderRegistrant.ForUserAsync(db, User);
         var result = await register.HandleAsync(
             new RegisterForEvent(Event.Id, Draft.Name!, Draft.Email!, Draft.Organisation, Draft.AccessNeeds, Draft.Token, registrant,
                 registrant.HasProviderAccount ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null),
@@ -188,7 +188,7 @@ public sealed class RegisterModel(EngagementDbContext db, JourneyDrafts drafts, 
 
     private async Task<bool> RefuseAsync()
     {
-        var check = Event.CanRegister(clock.GetUtcNow().UtcDateTime, await DetailModel.RegistrantAsync(db, User));
+        var check = Event.CanRegister(clock.GetUtcNow().UtcDateTime, await Features.Providers.ProviderRegistrant.ForUserAsync(db, User));
         Refusal = check.Succeeded ? null : check.Error;
         return Refusal is not null;
     }

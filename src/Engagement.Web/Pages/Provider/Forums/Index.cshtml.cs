@@ -24,7 +24,7 @@ public sealed class IndexModel(EngagementDbContext db, TimeProvider clock) : Pag
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var id = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var provider = await ManageForumAgendaHandler.ProviderAsync(db, id, cancellationToken);
+        var provider = await Features.Providers.ProviderRegistrant.ForProviderAsync(db, id, cancellationToken);
         IsApproved = provider.IsApproved;
         var now = clock.GetUtcNow().UtcDateTime;
         var upcoming = await db.Events.AsNoTracking()

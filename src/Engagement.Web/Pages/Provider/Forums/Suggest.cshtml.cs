@@ -73,7 +73,7 @@ public sealed class SuggestModel(EngagementDbContext db, FeedbackChoices choices
 
         Forum = forum;
         PriorityChoices = await choices.PrioritiesAsync(cancellationToken);
-        var provider = await ManageForumAgendaHandler.ProviderAsync(db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var provider = await Features.Providers.ProviderRegistrant.ForProviderAsync(db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         var published = await ManageForumAgendaHandler.IsAgendaPublishedAsync(db, id, cancellationToken);
         CannotSuggest = ForumAgenda.CanPropose(forum, provider, published, clock.GetUtcNow().UtcDateTime).Error;
         return true;

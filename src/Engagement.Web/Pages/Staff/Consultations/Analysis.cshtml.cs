@@ -30,6 +30,9 @@ public sealed class AnalysisModel(EngagementDbContext db, ConsultationAnalysis a
     public bool HasOutcome { get; private set; }
     public AnalysisFigures Figures { get; private set; } = default!;
     public IReadOnlyDictionary<int, BarChart> Charts { get; private set; } = new Dictionary<int, BarChart>();
+
+    /// <summary>The charts of each split, by (question id, "about you" question id): one per group.</summary>
+    public IReadOnlyDictionary<(int QuestionId, int ByQuestionId), IReadOnlyList<BarChart>> SplitCharts { get; private set; } = new Dictionary<(int, int), IReadOnlyList<BarChart>>();
     public TextAnswerPage Answers { get; private set; } = new([], 1, 1, 0);
     public IReadOnlyDictionary<int, string> QuestionNames { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<(int Number, string Title)> Priorities { get; private set; } = [];
@@ -94,6 +97,9 @@ public sealed class AnalysisModel(EngagementDbContext db, ConsultationAnalysis a
         HasOutcome = consultation.OutcomePublishedAt is not null;
         Figures = figures;
         Charts = figures.Questions.Where(q => q.HasChoices).ToDictionary(q => q.QuestionId, q => AnalysisCharts.Overall(q, "analysis"));
+        SplitCharts = figures.Questions.Where(q => q.HasChoices)
+            .SelectMany(q => q.Splits.Select(split => (Key: (q.QuestionId, split.ByQuestionId), Charts: AnalysisCharts.Split(q, split, "analysis"))))
+            .ToDictionary(x => x.Key, x => x.Charts);
         QuestionNames = figures.Questions.ToDictionary(q => q.QuestionId, q => $"Q{q.Number}. {q.Text}");
         QuestionFilter = question is { } q && QuestionNames.ContainsKey(q) ? q : null;
         Answers = await textAnswers.PageAsync(id, QuestionFilter, page, cancellationToken);

@@ -27,6 +27,10 @@ public sealed class DetailsModel(EngagementDbContext db, SafeMarkdown markdown, 
     [BindProperty]
     public CloseEarlyInput CloseEarly { get; set; } = new();
 
+    /// <summary>The consultation's version when this page was read, posted back by every form on it.</summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
     [BindProperty]
     public ExtendInput Extend { get; set; } = new();
 
@@ -55,7 +59,7 @@ public sealed class DetailsModel(EngagementDbContext db, SafeMarkdown markdown, 
 
     public async Task<IActionResult> OnPostCloseEarlyAsync(int id, [FromServices] ManageConsultationHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.CloseEarlyAsync(id, CloseEarly.Reason, UserId, cancellationToken);
+        var result = await handler.CloseEarlyAsync(id, CloseEarly.Reason, UserId, Version, cancellationToken);
         return await ResultAsync<CloseEarlyInput>(id, result, nameof(CloseEarly), "The consultation is closed. The reason is shown on its page.", cancellationToken);
     }
 
@@ -69,15 +73,15 @@ public sealed class DetailsModel(EngagementDbContext db, SafeMarkdown markdown, 
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var result = await handler.ExtendAsync(id, closesAt, Extend.Reason, UserId, cancellationToken);
+        var result = await handler.ExtendAsync(id, closesAt, Extend.Reason, UserId, Version, cancellationToken);
         return await ResultAsync<ExtendInput>(id, result, nameof(Extend), $"The consultation now closes at {Domain.Events.UkTime.Describe(closesAt!.Value)}. The change is shown on its page.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveQuestionAsync(int id, int questionId, [FromServices] ManageQuestionsHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync<object>(id, await handler.RemoveAsync(id, questionId, UserId, cancellationToken), null, "Question removed", cancellationToken);
+        await ResultAsync<object>(id, await handler.RemoveAsync(id, questionId, UserId, Version, cancellationToken), null, "Question removed", cancellationToken);
 
     public async Task<IActionResult> OnPostMoveQuestionAsync(int id, int questionId, string? direction, [FromServices] ManageQuestionsHandler handler, CancellationToken cancellationToken) =>
-        await ResultAsync<object>(id, await handler.MoveAsync(id, questionId, direction == "up" ? -1 : 1, UserId, cancellationToken), null,
+        await ResultAsync<object>(id, await handler.MoveAsync(id, questionId, direction == "up" ? -1 : 1, UserId, Version, cancellationToken), null,
             direction == "up" ? "Question moved up" : "Question moved down", cancellationToken);
 
     private async Task<IActionResult> ResultAsync<TInput>(int id, Domain.Common.IDomainResult result, string? prefix, string done, CancellationToken cancellationToken)
@@ -94,9 +98,9 @@ public sealed class DetailsModel(EngagementDbContext db, SafeMarkdown markdown, 
         }
 
         ModelState.Clear();
-        if (prefix is null)
+        if (prefix is null || result.Kind == Domain.Common.ResultKind.Conflict)
         {
-            // A question's removal or move: the refusal is about the request as a whole, shown in the summary.
+            // A question's removal or move, or a stale page: the refusal is about the request as a whole, shown in the summary.
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError("", error.Message);

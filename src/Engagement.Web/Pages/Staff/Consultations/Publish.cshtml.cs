@@ -17,6 +17,10 @@ public sealed class PublishModel(EngagementDbContext db, ManageConsultationHandl
 
     public int Id { get; private set; }
 
+    /// <summary>The consultation's version when this page was read: publishing what someone else has since changed is refused.</summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
     public string Title { get; private set; } = "";
 
     public DateTime OpensAt { get; private set; }
@@ -37,7 +41,7 @@ public sealed class PublishModel(EngagementDbContext db, ManageConsultationHandl
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await handler.PublishAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var result = await handler.PublishAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Version, cancellationToken);
         if (this.NotFoundFor(result) is { } notFound)
         {
             return notFound;
@@ -62,14 +66,14 @@ public sealed class PublishModel(EngagementDbContext db, ManageConsultationHandl
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var found = await db.Consultations.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.Title, c.OpensAt, c.ClosesAt, c.IsPublished, Questions = c.Questions.Count() })
+            .Select(c => new { c.Title, c.OpensAt, c.ClosesAt, c.IsPublished, c.Version, Questions = c.Questions.Count() })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return false;
         }
 
-        (Id, Title, OpensAt, ClosesAt, IsPublished, Questions) = (id, found.Title, found.OpensAt, found.ClosesAt, found.IsPublished, found.Questions);
+        (Id, Title, OpensAt, ClosesAt, IsPublished, Questions, Version) = (id, found.Title, found.OpensAt, found.ClosesAt, found.IsPublished, found.Questions, found.Version);
         return true;
     }
 }

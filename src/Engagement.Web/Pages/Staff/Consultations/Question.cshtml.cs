@@ -35,7 +35,7 @@ public sealed class QuestionModel(EngagementDbContext db, ManageQuestionsHandler
             return Page();
         }
 
-        var saved = await handler.EditAsync(id, questionId, details, UserId, cancellationToken);
+        var saved = await handler.EditAsync(id, questionId, details, UserId, Version, cancellationToken);
         if (!saved.Succeeded)
         {
             if (this.NotFoundFor(saved) is { } notFound)

@@ -51,6 +51,15 @@ public abstract class QuestionFormPage(EngagementDbContext db) : PageModel
 
     public int Id { get; private set; }
 
+    /// <summary>
+    /// The consultation's version when the form was read. A save from an older one is refused with a conflict; the
+    /// form then carries the current version, so saving again after reading the message goes through.
+    /// </summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    private Guid _currentVersion;
+
     public string ConsultationTitle { get; private set; } = "";
 
     /// <summary>People have answered: only the wording may change.</summary>
@@ -71,6 +80,12 @@ public abstract class QuestionFormPage(EngagementDbContext db) : PageModel
         }
 
         Id = id;
+        _currentVersion = consultation.Version;
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            Version = consultation.Version;
+        }
+
         ConsultationTitle = consultation.Title;
         LastPage = (consultation.Questions.Count == 0 ? 1 : consultation.Questions.Max(q => q.PageNumber)) + 1;
         Answered = await db.ConsultationResponses.AnyAsync(r => r.ConsultationId == id, cancellationToken);
@@ -100,7 +115,14 @@ public abstract class QuestionFormPage(EngagementDbContext db) : PageModel
         return new QuestionDetails(Input.Kind, Input.Text, Input.Hint, Input.Required, Input.AboutYou, Input.AllowOther, maxLength, page, options);
     }
 
-    protected void AddResult(IDomainResult result) => ModelState.AddResult<QuestionFormInput>(result, nameof(Input));
+    protected void AddResult(IDomainResult result)
+    {
+        ModelState.AddResult<QuestionFormInput>(result, nameof(Input));
+        if (result.Kind == ResultKind.Conflict)
+        {
+            Version = _currentVersion;
+        }
+    }
 
     private int? Number(string? text, string key, string message)
     {

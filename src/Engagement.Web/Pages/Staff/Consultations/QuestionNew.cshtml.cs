@@ -31,7 +31,7 @@ public sealed class QuestionNewModel(EngagementDbContext db, ManageQuestionsHand
             return Page();
         }
 
-        var added = await handler.AddAsync(id, details, UserId, cancellationToken);
+        var added = await handler.AddAsync(id, details, UserId, Version, cancellationToken);
         if (!added.Succeeded)
         {
             if (this.NotFoundFor(added) is { } notFound)

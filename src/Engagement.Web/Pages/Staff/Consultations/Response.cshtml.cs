@@ -19,6 +19,10 @@ public sealed class ResponseModel(EngagementDbContext db) : PageModel
     [BindProperty]
     public FlagInput Flag { get; set; } = new();
 
+    /// <summary>The response's version when this page was read, posted back by both forms.</summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
     public int Id { get; private set; }
 
     public string Title { get; private set; } = "";
@@ -39,7 +43,7 @@ public sealed class ResponseModel(EngagementDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostFlagAsync(int id, int responseId, [FromServices] FlagResponseHandler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(new FlagResponse(id, responseId, Flag.Flag, UserId), cancellationToken);
+        var result = await handler.HandleAsync(new FlagResponse(id, responseId, Flag.Flag, UserId, Version), cancellationToken);
         var done = Flag.Flag == ResponseFlag.SafeguardingConcern
             ? "Flagged as a safeguarding concern. The safeguarding contact has been emailed."
             : "Flagged as a complaint";
@@ -49,7 +53,7 @@ public sealed class ResponseModel(EngagementDbContext db) : PageModel
     public async Task<IActionResult> OnPostCountAsync(int id, int responseId, string? include, [FromServices] CountHeldBackResponseHandler handler, CancellationToken cancellationToken)
     {
         var counted = include == "yes";
-        var result = await handler.HandleAsync(new CountHeldBackResponse(id, responseId, counted, UserId), cancellationToken);
+        var result = await handler.HandleAsync(new CountHeldBackResponse(id, responseId, counted, UserId, Version), cancellationToken);
         return await ResultAsync(id, responseId, result, counted ? "The response now counts in the figures" : "The response is left out of the figures", cancellationToken);
     }
 
