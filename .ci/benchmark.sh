@@ -17,7 +17,9 @@
 #     parameters (so the same script measures misses on older builds too).
 # Then, on instance B, the form journeys wrk cannot make (tests/Engagement.LoadClient, a .NET client in its own process
 # that keeps cookies and posts antiforgery tokens): whole feedback journeys by USERS (32) people at once for DURATION,
-# and BOOKINGS (200) people pressing "Book my place" at the same moment for a workshop of PLACES (30) places.
+# and BOOKINGS (200) people pressing "Book my place" at the same moment for a workshop of PLACES (30) places; then the
+# staff inbox (each quick filter, a search, a deep page) at 8 connections, signed in as a commissioner the generator
+# made for this throwaway database.
 # wrk (32 connections) runs each scenario. The baseline, measured in the same run, is the same Kestrel serving the log
 # page's bytes as a static file from its web root. Each figure is printed beside its target (docs: quality guide).
 set -euo pipefail
@@ -75,8 +77,8 @@ cd "$work/app"   # so that the app uses its published wwwroot, not the repositor
 echo "Generating $entries entries and $feedback feedback items..."
 generate_start="$(now_ms)"
 # A child shell, so that its /proc io counters (which include the reaped generator) give the bytes it wrote.
-generate_written="$(bash -c 'dotnet Engagement.Web.dll generate-volume --entries "$1" --feedback "$2" --consultation-responses "$3" --workshop-places "$5" >"$4" 2>&1; awk "/^write_bytes/ {print \$2}" /proc/$$/io' _ "$entries" "$feedback" "$consultation_responses" "$work/generate.log" "$places")"
-cat "$work/generate.log" >&2
+generate_written="$(bash -c 'dotnet Engagement.Web.dll generate-volume --entries "$1" --feedback "$2" --consultation-responses "$3" --workshop-places "$5" --commissioner >"$4" 2>&1; awk "/^write_bytes/ {print \$2}" /proc/$$/io' _ "$entries" "$feedback" "$consultation_responses" "$work/generate.log" "$places")"
+grep -v '^Commissioner ' "$work/generate.log" >&2 || true
 generate_ms="$(( $(now_ms) - generate_start ))"
 db_bytes="$(du -cb "$work/data"/engagement.db* | tail -1 | cut -f1)"
 
@@ -218,6 +220,36 @@ if [[ -n "$workshop" ]]; then
   confirmed="$(grep -o 'confirmed=[0-9]*' <<<"$bookings_out" | cut -d= -f2)"
   printf '%-44s %s\n' "$bookings bookings at once for $places places" "$bookings_out"
   printf '%-44s %-20s %s\n' "  all answered; confirmed" "$answered_ms ms; $confirmed" "target <2000 ms, exactly $places: $(awk -v a="$answered_ms" -v c="$confirmed" -v p="$places" 'BEGIN { print (a < 2000 && c == p ? "met" : "MISSED") }')"
+fi
+
+# The staff inbox on instance B, signed in as the generator's commissioner (password, then the authenticator code),
+# with wrk sending that session's cookie: each quick filter, a search and a page 20 pages deep, at 8 connections.
+commissioner="$(grep '^Commissioner ' "$work/generate.log" || true)"
+if [[ -n "$commissioner" ]]; then
+  email="$(awk '{print $2}' <<<"$commissioner")"
+  password="$(sed 's/.* password=\(.*\) key=.*/\1/' <<<"$commissioner")"
+  key="$(sed 's/.* key=//' <<<"$commissioner")"
+  cookie="$(dotnet "$work/load/Engagement.LoadClient.dll" signin --base "$miss_base" --email "$email" --password "$password" --key "$key")"
+  deep="/staff/feedback"
+  for _ in $(seq 1 20); do
+    next="$(curl -fs -H "$cookie" "$miss_base$deep" | grep -o 'href="/staff/feedback?[^"]*after=[^"]*"' | head -1 | cut -d'"' -f2 | sed 's/&amp;/\&/g' || true)"
+    [[ -n "$next" ]] && deep="$next"
+  done
+  echo
+  printf '%-44s %11s %9s %9s  %-17s %s\n' "staff inbox (instance B, 8 connections)" "requests/s" "p50 ms" "p99 ms" "target" ""
+  for inbox_path in "/staff/feedback" "/staff/feedback?show=new" "/staff/feedback?show=safeguarding" \
+    "/staff/feedback?show=unlinked" "/staff/feedback?show=mine" "/staff/feedback?show=due-this-week" \
+    "/staff/feedback?show=overdue" "/staff/feedback?show=quarantined" "/staff/feedback?sort=due" \
+    "/staff/feedback?q=late" "$deep"; do
+    out="$(wrk -t2 -c8 -d"$duration" --latency -H "$cookie" "$miss_base$inbox_path")"
+    rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
+    p50="$(to_ms "$(awk '/^ +50%/ {print $2}' <<<"$out")")"
+    p99="$(to_ms "$(awk '/^ +99%/ {print $2}' <<<"$out")")"
+    errors="$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")"
+    label="${inbox_path#/staff/feedback}"; [[ "$inbox_path" == "$deep" && "$deep" != "/staff/feedback" ]] && label="20 pages deep"
+    printf '%-44s %11s %9s %9s  %-17s %s\n' "  ${label:-all}" "$rps" "$p50" "$p99" "p99<25ms" "$(awk -v p="$p99" 'BEGIN { print (p < 25 ? "met" : "MISSED") }')"
+    [[ -n "$errors" ]] && echo "    $errors (a redirect to the sign-in page would show here)"
+  done
 fi
 
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }

@@ -6,7 +6,9 @@ using Engagement.Domain.Events;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Responses;
 using Engagement.Infrastructure.Data;
+using Engagement.Infrastructure.Identity;
 using Engagement.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Engagement.Web.Features.PublicLog;
@@ -152,7 +154,52 @@ public static class VolumeGenerator
             output.WriteLine($"Workshop {workshop.Id} with {workshopPlaces} places, open for booking");
         }
 
+        if (args.Contains(CommissionerOption))
+        {
+            await AddBenchmarkCommissionerAsync(scope.ServiceProvider, output);
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// `--commissioner`: a commissioner account with two-factor authentication, for the benchmark's inbox scenarios (the
+    /// inbox is behind a staff sign-in). Its password and authenticator key are made here and printed once, to the
+    /// generator's output: this is for a throwaway benchmark database, never one that holds real data.
+    /// </summary>
+    public const string CommissionerOption = "--commissioner";
+
+    public const string BenchmarkCommissionerEmail = "benchmark.commissioner@example.org";
+
+    private static async Task AddBenchmarkCommissionerAsync(IServiceProvider services, TextWriter output)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(BenchmarkCommissionerEmail) is { } existing)
+        {
+            await users.DeleteAsync(existing);
+        }
+
+        var password = "benchmark " + SecureToken.Create()[..24];
+        var key = AuthenticatorKey.Create();
+        var user = new ApplicationUser
+        {
+            UserName = BenchmarkCommissionerEmail,
+            Email = BenchmarkCommissionerEmail,
+            EmailConfirmed = true,
+            DisplayName = "Benchmark Commissioner",
+            IsApproved = true,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the benchmark commissioner: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, Roles.Commissioner);
+        await ((IUserAuthenticatorKeyStore<ApplicationUser>)services.GetRequiredService<IUserStore<ApplicationUser>>()).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        output.WriteLine($"Commissioner {BenchmarkCommissionerEmail} password={password} key={key}");
     }
 
     /// <summary>`--workshop-places N`: one workshop open for booking with N places, for the benchmark's simultaneous bookings.</summary>
