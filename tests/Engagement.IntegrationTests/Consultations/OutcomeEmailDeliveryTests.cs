@@ -13,28 +13,9 @@ namespace Engagement.IntegrationTests.Consultations;
 /// outcome over HTTP, the outbox dispatcher runs as the recurring job does, and a real SMTP server process on loopback
 /// (smtp_server.py) receives the messages. The consultation's title is hostile text from xss/.
 /// </summary>
-public sealed class OutcomeEmailDeliveryTests : IAsyncLifetime
+public sealed class OutcomeEmailDeliveryTests() : SmtpAppTests(new TestClock())
 {
     private const string BaseUrl = "https://engagement.council.example";
-    private readonly int _port = SmtpServerProcess.FreePort();
-    private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "engagement-tests", "smtp-" + Guid.NewGuid().ToString("N"));
-    private EmailFactory _factory = null!;
-
-    public Task InitializeAsync()
-    {
-        _factory = new EmailFactory(_port, new TestClock());
-        _ = _factory.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        if (Directory.Exists(_mailFolder))
-        {
-            Directory.Delete(_mailFolder, recursive: true);
-        }
-    }
 
     /// <summary>A few xss/ payloads that fit a title: a script element, an event handler and a javascript: link.</summary>
     private static List<string> HostileTitles()
@@ -49,8 +30,8 @@ public sealed class OutcomeEmailDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Those_who_asked_receive_the_outcome_over_smtp_with_the_link_one_click_unsubscribe_and_the_title_encoded_and_their_address_is_removed()
     {
-        await using var server = await SmtpServerProcess.StartAsync(_port, _mailFolder);
-        var commissioner = await CommissionerAsync(_factory);
+        await using var server = await SmtpServerProcess.StartAsync(Port, MailFolder);
+        var commissioner = await CommissionerAsync(Factory);
         var titles = HostileTitles();
         Assert.Equal(3, titles.Count);
 
@@ -58,13 +39,13 @@ public sealed class OutcomeEmailDeliveryTests : IAsyncLifetime
         {
             var title = titles[n];
             var (counted, late, notAsked) = ($"counted{n}@example.org", $"late{n}@example.org", $"not-asked{n}@example.org");
-            _factory.Clock.Reset(); // the helpers below use the real time now
-            var c = await CreateOpenAsync(_factory, title: title);
-            await AnswerAsync(_factory, c, "Resident", "Good", ["Lower charges"], email: counted, wantsOutcome: true);
-            await AnswerAsync(_factory, c, "Carer", "Poor", [], email: notAsked, wantsOutcome: false);
-            await CloseAsync(_factory, c);
-            _factory.Clock.Reset();
-            await AnswerAsync(_factory, c, "Carer", "Very poor", [], email: late, wantsOutcome: true);
+            Factory.Clock.Reset(); // the helpers below use the real time now
+            var c = await CreateOpenAsync(Factory, title: title);
+            await AnswerAsync(Factory, c, "Resident", "Good", ["Lower charges"], email: counted, wantsOutcome: true);
+            await AnswerAsync(Factory, c, "Carer", "Poor", [], email: notAsked, wantsOutcome: false);
+            await CloseAsync(Factory, c);
+            Factory.Clock.Reset();
+            await AnswerAsync(Factory, c, "Carer", "Very poor", [], email: late, wantsOutcome: true);
 
             var (_, form) = await Html.GetAsync(commissioner, $"/staff/consultations/{c.Id}/outcome");
             var published = await Html.SubmitAsync(commissioner, form, new Dictionary<string, string>
@@ -77,8 +58,8 @@ public sealed class OutcomeEmailDeliveryTests : IAsyncLifetime
 
             // Nothing is sent until the dispatcher runs; then each person who asked gets one message, once.
             Assert.DoesNotContain(server.Messages(), m => m.EnvelopeRecipients.Contains(counted));
-            Assert.True(await _factory.DispatchAsync() >= 2);
-            Assert.Equal(0, await _factory.DispatchAsync());
+            Assert.True(await Factory.DispatchAsync() >= 2);
+            Assert.Equal(0, await Factory.DispatchAsync());
             var received = server.Messages().Where(m => m.EnvelopeRecipients.Any(r => r.EndsWith($"{n}@example.org", StringComparison.Ordinal))).ToList();
             Assert.Equal([counted, late], received.Select(m => Assert.Single(m.EnvelopeRecipients)).Order());
 
@@ -110,14 +91,14 @@ public sealed class OutcomeEmailDeliveryTests : IAsyncLifetime
                 Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
                 var unsubscribe = message.Headers["List-Unsubscribe"]!.Trim('<', '>');
                 Assert.StartsWith(BaseUrl + "/unsubscribe/", unsubscribe);
-                var oneClick = await _factory.CreateBrowserClient().PostAsync(new Uri(unsubscribe).PathAndQuery,
+                var oneClick = await Factory.CreateBrowserClient().PostAsync(new Uri(unsubscribe).PathAndQuery,
                     new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
                 Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
             }
 
             // As the email says, the addresses of those emailed are removed from their responses; the one who did not
             // ask keeps theirs (it was given for the acknowledgement) and gets no outcome email.
-            await using var db = _factory.CreateDbContext();
+            await using var db = Factory.CreateDbContext();
             var responses = await db.ConsultationResponses.AsNoTracking().Where(r => r.ConsultationId == c.Id).OrderBy(r => r.Id).ToListAsync();
             Assert.Equal([false, false, true], responses.Select(r => r.IsLate));
             Assert.Equal([null, notAsked, null], responses.Select(r => r.Email));
