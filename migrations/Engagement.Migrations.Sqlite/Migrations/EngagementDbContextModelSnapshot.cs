@@ -975,13 +975,20 @@ namespace Engagement.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResponseEntryId", "SubmittedAt");
 
-                    b.HasIndex("FirstRespondedAt", "SubmittedAt", "IsQuarantined");
-
                     b.HasIndex("IsQuarantined", "InboxRank", "SubmittedAt");
 
                     b.HasIndex("AssignedToUserId", "IsQuarantined", "InboxRank", "SubmittedAt");
 
                     b.HasIndex("IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt", "Flag", "FirstLookedAt");
+
+                    b.HasIndex(new[] { "IsQuarantined", "SubmittedAt" }, "IX_FeedbackItems_Answered_ByArrival")
+                        .HasFilter("FirstRespondedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "IsQuarantined", "SubmittedAt", "FirstRespondedAt" }, "IX_FeedbackItems_Waiting_ByArrival")
+                        .HasFilter("FirstRespondedAt IS NULL");
+
+                    b.HasIndex(new[] { "IsQuarantined", "InboxRank", "SubmittedAt" }, "IX_FeedbackItems_Waiting_InOrder")
+                        .HasFilter("FirstRespondedAt IS NULL");
 
                     b.ToTable("FeedbackItems");
                 });

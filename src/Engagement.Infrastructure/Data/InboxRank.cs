@@ -15,6 +15,15 @@ public static class InboxRank
     /// <summary>The shadow property (and column) on FeedbackItems.</summary>
     public const string Property = "InboxRank";
 
+    /// <summary>Waiting items (no first response) in the inbox's order: the "Overdue" list (partial index).</summary>
+    public const string WaitingInOrderIndex = "IX_FeedbackItems_Waiting_InOrder";
+
+    /// <summary>Waiting items by arrival: "Due this week", the overdue and due counts, the due-date order (partial index).</summary>
+    public const string WaitingByArrivalIndex = "IX_FeedbackItems_Waiting_ByArrival";
+
+    /// <summary>Answered items by arrival: the due-date order after every waiting item (partial index).</summary>
+    public const string AnsweredByArrivalIndex = "IX_FeedbackItems_Answered_ByArrival";
+
     public static int Of(bool possibleSafeguarding, FeedbackFlag flag) =>
         possibleSafeguarding || flag == FeedbackFlag.SafeguardingConcern ? 1 : 0;
 

@@ -26,9 +26,13 @@ public static class FirstResponseQueue
     public static IQueryable<FeedbackItem> DueThisWeek(this IQueryable<FeedbackItem> items, FirstResponsePromise promise, DateTime nowUtc)
     {
         var overdue = promise.OverdueCutoffUtc(nowUtc);
-        var end = promise.DueByCutoffUtc(EndOfWeek(WorkingDayCalendar.UkDate(nowUtc)));
+        var end = DueThisWeekEndUtc(promise, nowUtc);
         return items.Waiting().Where(f => f.SubmittedAt >= overdue && f.SubmittedAt < end);
     }
+
+    /// <summary>Items that arrived before this moment fall due by the end of this UK week.</summary>
+    public static DateTime DueThisWeekEndUtc(FirstResponsePromise promise, DateTime nowUtc) =>
+        promise.DueByCutoffUtc(EndOfWeek(WorkingDayCalendar.UkDate(nowUtc)));
 
     /// <summary>The Sunday that ends the UK week (Monday to Sunday) holding the date.</summary>
     public static DateOnly EndOfWeek(DateOnly date) => date.AddDays((7 - (int)date.DayOfWeek) % 7);

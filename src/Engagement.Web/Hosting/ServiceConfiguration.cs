@@ -59,6 +59,7 @@ public static class ServiceConfiguration
         services.AddScoped<Features.Deadlines.OnTimeShare>();
         services.AddSingleton<Features.PublicLog.InsightsAggregateStore>();
         services.AddScoped<Features.PublicLog.InsightsAggregate>();
+        services.AddSingleton<Features.Triage.InboxCounts>();
         services.Configure<Features.Alerts.AlertOptions>(configuration.GetSection(Features.Alerts.AlertOptions.Section));
         services.AddSingleton<Features.Forms.MinimumCompletionTime>();
         services.AddSingleton<Features.Alerts.AlertLinks>();

@@ -171,7 +171,7 @@ public sealed class PublicLogQueryPlanTests(PublicLogQueryPlanTests.Fixture fixt
         Assert.True(await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'ResponseEntries'").SingleAsync() > 0);
 
         // The search index holds every generated entry (triggers fire on the bulk inserts).
-        var searchable = await db.Database.SqlQueryRaw<int>($"SELECT count(*) AS \"Value\" FROM \"{PublicLogQuery.SearchTable}\" WHERE \"{PublicLogQuery.SearchTable}\" MATCH '\"Synthetic entry\"'").SingleAsync();
+        var searchable = await db.Database.SqlQueryRaw<int>($"SELECT count(*) AS \"Value\" FROM \"{TextSearch.ResponseEntries}\" WHERE \"{TextSearch.ResponseEntries}\" MATCH '\"Synthetic entry\"'").SingleAsync();
         Assert.True(searchable >= 3000, $"{searchable} entries found by the search index");
     }
 

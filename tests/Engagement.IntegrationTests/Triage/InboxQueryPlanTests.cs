@@ -94,16 +94,27 @@ public sealed class InboxQueryPlanTests(InboxQueryPlanTests.Fixture fixture, ITe
                     Assert.All(c.Plan.Where(l => l.StartsWith("SEARCH f ", StringComparison.Ordinal)), l => Assert.Contains("USING COVERING INDEX", l));
                 });
 
-                var list = Assert.Single(feedbackQueries, p => p.Sql.Contains("\"f\".\"Text\"", StringComparison.Ordinal) && p.Sql.Contains("LIMIT", StringComparison.Ordinal));
-                var isDue = page.Contains("sort=due", StringComparison.Ordinal);
-                Assert.DoesNotContain(list.Plan, l => Regex.IsMatch(l, "^SCAN f( |$)"));
-                Assert.Contains(list.Plan, l => Regex.IsMatch(l, "^SEARCH f USING (COVERING )?INDEX IX_FeedbackItems_"));
-
-                // The default order is the index's: no sort of the selected rows (the due-date order has no such index).
-                if (!isDue && show is "" or "safeguarding" or "quarantined" or "mine")
+                // One read of the list in the default order; in the due-date order one for waiting items and, when
+                // they do not fill the page, one for answered items.
+                var lists = feedbackQueries.Where(p => p.Sql.Contains(".\"Text\"", StringComparison.Ordinal) && p.Sql.Contains("LIMIT", StringComparison.Ordinal)).ToList();
+                Assert.InRange(lists.Count, 1, page.Contains("sort=due", StringComparison.Ordinal) ? 2 : 1);
+                Assert.All(lists, list =>
                 {
-                    Assert.DoesNotContain(list.Plan, l => l.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
-                }
+                    Assert.DoesNotContain(list.Plan, l => Regex.IsMatch(l, "^SCAN f( |$)"));
+                    Assert.Contains(list.Plan, l => Regex.IsMatch(l, "^SEARCH f USING (COVERING )?INDEX IX_FeedbackItems_"));
+                    if (show == "overdue" && !page.Contains("sort=due", StringComparison.Ordinal))
+                    {
+                        Assert.Contains(list.Plan, l => l.Contains("USING INDEX " + InboxRank.WaitingInOrderIndex + " (IsQuarantined=?", StringComparison.Ordinal));
+                    }
+
+                    // Read in an index's order: no sort of the selected rows. ("Due this week" is a range of one
+                    // week's arrivals, which the planner rightly searches by date and sorts. A sort of the right part
+                    // or last term orders only rows that tie on the index's columns, for the Id at the end.)
+                    if (show is "" or "safeguarding" or "quarantined" or "mine" or "overdue")
+                    {
+                        Assert.DoesNotContain(list.Plan, l => Regex.IsMatch(l, "TEMP B-TREE FOR (?!RIGHT PART|LAST TERM)"));
+                    }
+                });
             }
         }
     }
@@ -182,8 +193,39 @@ public sealed class InboxQueryPlanTests(InboxQueryPlanTests.Fixture fixture, ITe
     private static List<string> References(IHtmlDocument page) =>
         page.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
 
+    [Theory]
+    [InlineData("Synthetic")]
+    [InlineData("concern")]
+    [InlineData("%")]
+    public async Task A_search_reads_the_search_table_and_no_full_scan(string words)
+    {
+        var client = await Staff.CommissionerAsync(Factory);
+        var plans = await PlansForAsync(client, "/staff/feedback?q=" + Uri.EscapeDataString(words));
+        var feedbackQueries = plans.Where(p => p.Sql.Contains("FROM \"FeedbackItems\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(IndexModel.QuickFilters.Length + 1, feedbackQueries.Count);
+        Assert.All(feedbackQueries, q =>
+        {
+            // Under three characters the trigram index cannot answer, and the LIKE alone reads the filter's rows.
+            if (words.Length >= TextSearch.MinimumIndexedLength)
+            {
+                Assert.DoesNotContain(q.Plan, l => Regex.IsMatch(l, "^SCAN f( |$)"));
+                Assert.Contains(q.Plan, l => l.Contains("SCAN FeedbackItemSearch VIRTUAL TABLE", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.DoesNotContain(q.Plan, l => l.Contains("FeedbackItemSearch", StringComparison.Ordinal));
+            }
+        });
+    }
+
     private async Task<List<(string Sql, List<string> Plan)>> PlansForAsync(HttpClient client, string url)
     {
+        // The quick-filter counts are held until something changes (decision 0029): a change makes the page count.
+        await using (var db = Factory.CreateDbContext())
+        {
+            await ChangeStamp.TouchAsync(db, CancellationToken.None);
+        }
+
         Factory.Commands.All.Clear();
         var response = await client.GetAsync(url);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

@@ -1,6 +1,8 @@
 using Engagement.Domain.Feedback;
 using Engagement.IntegrationTests.Infrastructure;
+using Engagement.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.IntegrationTests.Triage;
 
@@ -105,6 +107,91 @@ public sealed class InboxTests(EngagementFactory factory) : IClassFixture<Engage
             Assert.Contains(payload[..Math.Min(payload.Length, 160)], cell.TextContent);
             AssertNoInjectedMarkup(inbox, layoutScripts);
         }
+    }
+
+    [Fact]
+    public async Task Held_quick_filter_counts_follow_every_change_and_each_person()
+    {
+        var commissioner = await Staff.CommissionerAsync(factory);
+        var admin = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(admin, TestAccounts.Admin);
+        var before = await CountsAsync(commissioner);
+        Assert.Equal(before, await CountsAsync(commissioner));
+        Assert.Equal(await FromScratchAsync(TestAccounts.Commissioner), before);
+
+        // A new item (through the real handler) is counted at once, by every person.
+        var item = await Staff.NewItemAsync(factory, "Counted straight away " + Guid.NewGuid().ToString("N")[..8]);
+        var added = await CountsAsync(commissioner);
+        Assert.Equal(before["All"] + 1, added["All"]);
+        Assert.Equal(before["New"] + 1, added["New"]);
+        Assert.Equal(await FromScratchAsync(TestAccounts.Admin), await CountsAsync(admin));
+
+        // Assigned to the administrator through the triage page: their "Assigned to me" moves, the commissioner's does not.
+        var adminBefore = await CountsAsync(admin);
+        var url = $"/staff/feedback/{item.Id}";
+        Staff.AssertRedirect(await Staff.PostAsync(commissioner, url, "form#assign-form", new() { ["Assign.AssigneeUserId"] = await Staff.UserIdAsync(factory, TestAccounts.Admin) }), url);
+        Assert.Equal(adminBefore["Assigned to me"] + 1, (await CountsAsync(admin))["Assigned to me"]);
+        var commissionerAfter = await CountsAsync(commissioner);
+        Assert.Equal(added["Assigned to me"], commissionerAfter["Assigned to me"]);
+        Assert.Equal(await FromScratchAsync(TestAccounts.Commissioner), commissionerAfter);
+        Assert.Equal(await FromScratchAsync(TestAccounts.Admin), await CountsAsync(admin));
+    }
+
+    [Fact]
+    public async Task Search_is_a_literal_substring_through_the_search_table_and_follows_edits_to_the_text()
+    {
+        var marker = "Lit" + Guid.NewGuid().ToString("N")[..8];
+        var percent = await Staff.NewItemAsync(factory, $"Fees rose 100% in a year {marker}");
+        var underscore = await Staff.NewItemAsync(factory, $"The form said name_here {marker}");
+        var quoted = await Staff.NewItemAsync(factory, $"They called it \"respite\" OR care {marker}");
+        var client = await Staff.CommissionerAsync(factory);
+
+        Assert.Equal([percent.Reference], await SearchAsync(client, "100% in"));
+        Assert.Equal([underscore.Reference], await SearchAsync(client, "name_here"));
+        Assert.Empty(await SearchAsync(client, "name_herf"));
+        Assert.Equal([quoted.Reference], await SearchAsync(client, "\"respite\" OR"));
+        Assert.Empty(await SearchAsync(client, marker + " NEAR"));
+        Assert.Equal(3, (await SearchAsync(client, marker.ToUpperInvariant())).Count);
+
+        // The text replaced outside the change tracker (as retention's erasure does): the search table follows it.
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.FeedbackItems.Where(f => f.Id == percent.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Text, FeedbackItem.ErasedText));
+        }
+
+        Assert.Empty(await SearchAsync(client, "100% in"));
+        Assert.Equal(new[] { underscore.Reference, quoted.Reference }.Order(), (await SearchAsync(client, marker)).Order());
+    }
+
+    private static async Task<List<string>> SearchAsync(HttpClient client, string words) =>
+        References((await Html.GetAsync(client, "/staff/feedback?q=" + Uri.EscapeDataString(words))).Item2);
+
+    private static async Task<Dictionary<string, int>> CountsAsync(HttpClient client)
+    {
+        var (_, page) = await Html.GetAsync(client, "/staff/feedback");
+        return page.QuerySelectorAll("#quick-filters a").Select(a => System.Text.RegularExpressions.Regex.Match(a.TextContent.Trim(), @"^(.*) \((\d+)\)$"))
+            .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private async Task<Dictionary<string, int>> FromScratchAsync(string email)
+    {
+        var userId = await Staff.UserIdAsync(factory, email);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var promise = scope.ServiceProvider.GetRequiredService<FirstResponsePromise>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = factory.CreateDbContext();
+        var inbox = db.FeedbackItems.AsNoTracking().Where(f => !f.IsQuarantined);
+        return new Dictionary<string, int>
+        {
+            ["All"] = await inbox.CountAsync(),
+            ["New"] = await inbox.Where(FeedbackItem.IsNew).CountAsync(),
+            ["Possible safeguarding"] = await inbox.CountAsync(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern),
+            ["Not yet linked"] = await inbox.Where(FeedbackItem.IsOpenAndUnlinked).CountAsync(),
+            ["Assigned to me"] = await inbox.CountAsync(f => f.AssignedToUserId == userId),
+            ["Due this week"] = await inbox.DueThisWeek(promise, now).CountAsync(),
+            ["Overdue"] = await inbox.Overdue(promise, now).CountAsync(),
+            ["Quarantined"] = await db.FeedbackItems.CountAsync(f => f.IsQuarantined),
+        };
     }
 
     private static List<string> References(AngleSharp.Html.Dom.IHtmlDocument page) =>

@@ -30,14 +30,26 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         // "First feedback" per entry (the public log's days-to-first-response figures) reads this index alone.
         b.HasIndex(f => new { f.ResponseEntryId, f.SubmittedAt });
 
-        // The inbox's "overdue" and "due this week" filters and due-date order: no first response, submitted before a
-        // cutoff; with IsQuarantined, their counts are read from this index alone.
-        b.HasIndex(f => new { f.FirstRespondedAt, f.SubmittedAt, f.IsQuarantined });
+        // Waiting items (no first response) and answered ones, each in partial indexes. A partial index, not one that
+        // leads with FirstRespondedAt: ANALYZE counts every NULL as a distinct value, so SQLite took "FirstRespondedAt
+        // IS NULL" (every waiting item) for a handful of rows and searched a date range and sorted it, or read every
+        // waiting item for a search, instead of reading an index in the page's order (decision 0030). A partial index's
+        // statistics count only its own rows. The filter is plain SQL both providers accept.
+        // "Due this week" and "overdue" by arrival, their counts, and the due-date order's waiting items, oldest first
+        // (FirstRespondedAt, always NULL here, makes the counts index-only).
+        b.HasIndex([nameof(FeedbackItem.IsQuarantined), nameof(FeedbackItem.SubmittedAt), nameof(FeedbackItem.FirstRespondedAt)], InboxRank.WaitingByArrivalIndex)
+            .HasFilter("FirstRespondedAt IS NULL");
+        // The due-date order's answered items, oldest first (after every waiting item).
+        b.HasIndex([nameof(FeedbackItem.IsQuarantined), nameof(FeedbackItem.SubmittedAt)], InboxRank.AnsweredByArrivalIndex)
+            .HasFilter("FirstRespondedAt IS NOT NULL");
         b.HasIndex(f => f.EventId);
 
         // The inbox (decision 0027): its order and keyset pages, all items, possible safeguarding and quarantined.
         b.Property<int>(InboxRank.Property);
         b.HasIndex(nameof(FeedbackItem.IsQuarantined), InboxRank.Property, nameof(FeedbackItem.SubmittedAt));
+        // "Overdue" and "Due this week" (waiting items) in the same order.
+        b.HasIndex([nameof(FeedbackItem.IsQuarantined), InboxRank.Property, nameof(FeedbackItem.SubmittedAt)], InboxRank.WaitingInOrderIndex)
+            .HasFilter("FirstRespondedAt IS NULL");
         // "Assigned to me" in the same order.
         b.HasIndex(nameof(FeedbackItem.AssignedToUserId), nameof(FeedbackItem.IsQuarantined), InboxRank.Property, nameof(FeedbackItem.SubmittedAt));
         // "Not yet linked" and "new" in the same order; Flag and FirstLookedAt make their counts index-only.

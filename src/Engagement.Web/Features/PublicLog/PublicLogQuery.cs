@@ -62,12 +62,6 @@ public sealed class PublicLogQuery(EngagementDbContext db)
 
     private static readonly ResponseStatus[] ActionStatuses = [ResponseStatus.ActionPlanned, ResponseStatus.InProgress, ResponseStatus.Completed];
 
-    /// <summary>The SQLite FTS5 table (trigram tokenizer) over the searchable text, kept in step by triggers (migration PublicLogSearchAndFacetIndexes).</summary>
-    public const string SearchTable = "ResponseEntrySearch";
-
-    /// <summary>The trigram index cannot answer searches shorter than this; they fall back to LIKE alone.</summary>
-    public const int MinimumIndexedSearchLength = 3;
-
     [Flags]
     private enum Ignore
     {
@@ -93,20 +87,13 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         var query = Published();
         if (filter.Words is { } words)
         {
-            // First the full-text index narrows the candidates (on SQLite); then LIKE keeps exactly the literal,
-            // case-insensitive substring semantics the log has always had (`%` and `_` are not wildcards, a
-            // reference such as WD-2026-0001 matches as written). The trigram index finds a superset of what LIKE
-            // finds, so the result is the same, only without reading every entry.
-            // (A NUL ends an FTS5 query string early, so such a search is left to LIKE alone.)
-            if (db.Database.IsSqlite() && words.EnumerateRunes().Count() >= MinimumIndexedSearchLength && !words.Contains('\0'))
+            // The search table narrows the candidates (on SQLite); LIKE keeps the literal meaning (TextSearch).
+            if (TextSearch.Candidates(db, TextSearch.ResponseEntries, words) is { } candidates)
             {
-                var phrase = "\"" + words.Replace("\"", "\"\"") + "\"";
-                var candidates = db.Database.SqlQuery<int>(
-                    $"SELECT rowid AS \"Value\" FROM \"ResponseEntrySearch\" WHERE \"ResponseEntrySearch\" MATCH {phrase}");
                 query = query.Where(e => candidates.Contains(e.Id));
             }
 
-            var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+            var pattern = TextSearch.LikePattern(words);
             query = query.Where(e =>
                 EF.Functions.Like(e.Title, pattern, "\\") ||
                 EF.Functions.Like(e.YouSaidSummary, pattern, "\\") ||

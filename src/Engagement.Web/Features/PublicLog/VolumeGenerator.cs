@@ -259,13 +259,14 @@ public static class VolumeGenerator
                 await command.ExecuteNonQueryAsync();
             }
 
-            await using (var exists = connection.CreateCommand())
+            foreach (var table in TextSearch.Tables)
             {
+                await using var exists = connection.CreateCommand();
                 exists.Transaction = transaction;
-                exists.CommandText = $"SELECT count(*) FROM sqlite_master WHERE name = '{PublicLogQuery.SearchTable}'";
+                exists.CommandText = $"SELECT count(*) FROM sqlite_master WHERE name = '{table}'";
                 if (Convert.ToInt32(await exists.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0)
                 {
-                    exists.CommandText = $"INSERT INTO \"{PublicLogQuery.SearchTable}\" (\"{PublicLogQuery.SearchTable}\") VALUES ('rebuild');";
+                    exists.CommandText = $"INSERT INTO \"{table}\" (\"{table}\") VALUES ('rebuild');";
                     await exists.ExecuteNonQueryAsync();
                 }
             }

@@ -4,6 +4,7 @@ using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Deadlines;
 using Engagement.Web.Features.Feedback;
+using Engagement.Web.Features.Triage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Engagement.Web.Pages.Staff.Feedback;
 
 /// <summary>The commissioners' inbox: feedback items with quick filters, filters and search; possible safeguarding first.</summary>
-public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, FirstResponsePromise promise, TimeProvider clock) : PageModel
+public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, FirstResponsePromise promise, InboxCounts heldCounts, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -95,16 +96,9 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
         // by due date, waiting items before answered ones, oldest first (the due date follows the arrival time).
         var before = InboxCursor.Parse(Before);
         var after = before is null ? InboxCursor.Parse(After) : null;
-        var page = await InOrder(selected, Sort == "due", after, before)
-            .Take(PageSize + 1)
-            .Select(f => new Row(
-                f.Id, f.Reference, f.SubmittedAt, f.Section, f.Channel, FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Flag, f.PossibleSafeguarding,
-                f.Text.Length > 160 ? f.Text.Substring(0, 160) + "…" : f.Text,
-                f.ResponseEntryId != null,
-                f.FirstRespondedAt,
-                f.IsQuarantined,
-                db.Users.Where(u => u.Id == f.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        var page = Sort == "due"
+            ? await ByDueAsync(selected, after, before, cancellationToken)
+            : await Rows(InOrder(selected, after, before).Take(PageSize + 1)).ToListAsync(cancellationToken);
         var more = page.Count > PageSize;
         page = page.Take(PageSize).ToList();
         if (before is not null)
@@ -122,26 +116,50 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
         Items = page;
     }
 
-    /// <summary>The rows after (or, read backwards, before) a cursor, in the page's order.</summary>
-    private static IQueryable<FeedbackItem> InOrder(IQueryable<FeedbackItem> items, bool byDue, InboxCursor? after, InboxCursor? before)
+    /// <summary>The rows of one page, shown as table rows.</summary>
+    private IQueryable<Row> Rows(IQueryable<FeedbackItem> items) => items.Select(f => new Row(
+        f.Id, f.Reference, f.SubmittedAt, f.Section, f.Channel, FeedbackItem.StateOf(f.Flag, f.ResponseEntryId != null, f.ResponseEntry != null && f.ResponseEntry.IsPublished, f.FirstLookedAt), f.Flag, f.PossibleSafeguarding,
+        f.Text.Length > 160 ? f.Text.Substring(0, 160) + "…" : f.Text,
+        f.ResponseEntryId != null,
+        f.FirstRespondedAt,
+        f.IsQuarantined,
+        db.Users.Where(u => u.Id == f.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault()));
+
+    /// <summary>
+    /// One page in the due-date order (read backwards before a cursor): waiting items (rank 0) before answered ones
+    /// (rank 1), each oldest first. Each part is read in the order of an index, (FirstRespondedAt, SubmittedAt, ...)
+    /// and (IsQuarantined, SubmittedAt); the second only when the first does not fill the page.
+    /// </summary>
+    private async Task<List<Row>> ByDueAsync(IQueryable<FeedbackItem> items, InboxCursor? after, InboxCursor? before, CancellationToken cancellationToken)
     {
-        if (byDue)
+        var forwards = before is null;
+        var cursor = before ?? after;
+        var rows = new List<Row>();
+        foreach (var rank in forwards ? new[] { 0, 1 } : [1, 0])
         {
-            if (after is { } a)
+            if (rows.Count > PageSize || (cursor is not null && (forwards ? rank < cursor.Rank : rank > cursor.Rank)))
             {
-                items = items.Where(f => (f.FirstRespondedAt == null ? 0 : 1) > a.Rank
-                    || ((f.FirstRespondedAt == null ? 0 : 1) == a.Rank && (f.SubmittedAt > a.SubmittedAt || (f.SubmittedAt == a.SubmittedAt && f.Id > a.Id))));
-            }
-            else if (before is { } b)
-            {
-                return items.Where(f => (f.FirstRespondedAt == null ? 0 : 1) < b.Rank
-                        || ((f.FirstRespondedAt == null ? 0 : 1) == b.Rank && (f.SubmittedAt < b.SubmittedAt || (f.SubmittedAt == b.SubmittedAt && f.Id < b.Id))))
-                    .OrderByDescending(f => f.FirstRespondedAt != null).ThenByDescending(f => f.SubmittedAt).ThenByDescending(f => f.Id);
+                continue;
             }
 
-            return items.OrderBy(f => f.FirstRespondedAt != null).ThenBy(f => f.SubmittedAt).ThenBy(f => f.Id);
+            var part = rank == 0 ? items.Where(f => f.FirstRespondedAt == null) : items.Where(f => f.FirstRespondedAt != null);
+            if (cursor is { } c && c.Rank == rank)
+            {
+                part = forwards
+                    ? part.Where(f => f.SubmittedAt > c.SubmittedAt || (f.SubmittedAt == c.SubmittedAt && f.Id > c.Id))
+                    : part.Where(f => f.SubmittedAt < c.SubmittedAt || (f.SubmittedAt == c.SubmittedAt && f.Id < c.Id));
+            }
+
+            part = forwards ? part.OrderBy(f => f.SubmittedAt).ThenBy(f => f.Id) : part.OrderByDescending(f => f.SubmittedAt).ThenByDescending(f => f.Id);
+            rows.AddRange(await Rows(part.Take(PageSize + 1 - rows.Count)).ToListAsync(cancellationToken));
         }
 
+        return rows;
+    }
+
+    /// <summary>The rows after (or, read backwards, before) a cursor, in the page's order.</summary>
+    private static IQueryable<FeedbackItem> InOrder(IQueryable<FeedbackItem> items, InboxCursor? after, InboxCursor? before)
+    {
         if (after is { } next)
         {
             items = items.Where(f => EF.Property<int>(f, InboxRank.Property) < next.Rank
@@ -160,20 +178,34 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
     }
 
     /// <summary>
-    /// Every quick filter's count, each read from an index alone when no other filter is applied (decision 0027). One
-    /// grouped pass over a covering index of every item was measured slower than these: it reads every item.
+    /// Every quick filter's count, each read from an index alone when no other filter is applied (decision 0027), and
+    /// then held until something changes (decision 0029). One grouped pass over a covering index of every item was
+    /// measured slower than these: it reads every item.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, int>> CountsAsync(string userId, CancellationToken cancellationToken)
+    private Task<IReadOnlyDictionary<string, int>> CountsAsync(string userId, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, int>();
-        foreach (var (key, _) in QuickFilters)
+        Task<int> Count(string key)
         {
             var quarantined = key == "quarantined";
             var items = Filtered(db.FeedbackItems.AsNoTracking().Where(f => f.IsQuarantined == quarantined));
-            counts[key] = await (quarantined ? items : Quick(items, key, userId, Now)).CountAsync(cancellationToken);
+            return (quarantined ? items : Quick(items, key, userId, Now)).CountAsync(cancellationToken);
         }
 
-        return counts;
+        var keys = QuickFilters.Select(f => f.Key);
+        return Section is null && Priority is null && Channel is null && From is null && To is null && Query is null
+            ? heldCounts.GetAsync(db, keys, Now, userId, Count, cancellationToken)
+            : CountEachAsync();
+
+        async Task<IReadOnlyDictionary<string, int>> CountEachAsync()
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var key in keys)
+            {
+                counts[key] = await Count(key);
+            }
+
+            return counts;
+        }
     }
 
     /// <summary>The key of a row in the page's order, for the next and previous links.</summary>
@@ -237,10 +269,13 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
 
         if (Query is { } q)
         {
-            var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
+            // A reference as typed, or the words as a literal substring of the text, narrowed first by the search
+            // table on SQLite (TextSearch).
+            var pattern = TextSearch.LikePattern(q);
             var reference = q.ToUpperInvariant();
-            items = items.Where(f => f.Reference == reference || EF.Functions.Like(f.Text, pattern, "\\"));
+            items = TextSearch.Candidates(db, TextSearch.FeedbackItems, q) is { } candidates
+                ? items.Where(f => f.Reference == reference || (candidates.Contains(f.Id) && EF.Functions.Like(f.Text, pattern, "\\")))
+                : items.Where(f => f.Reference == reference || EF.Functions.Like(f.Text, pattern, "\\"));
         }
 
         return items;

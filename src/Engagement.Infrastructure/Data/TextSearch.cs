@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Engagement.Infrastructure.Data;
+
+/// <summary>
+/// Search as users see it everywhere (the public log's and the inbox's `?q=`): a literal, case-insensitive substring
+/// (`%` and `_` are not wildcards; a reference such as WD-2026-0001 or "100%" matches as typed). On SQLite an FTS5
+/// table with the trigram tokenizer, kept in step with its table by triggers, narrows the candidates first; the same
+/// LIKE then keeps the meaning exact, since the trigram index finds a superset of what LIKE finds.
+/// </summary>
+public static class TextSearch
+{
+    /// <summary>The public log's search table, over an entry's title, "You said" summary and "We did" text (migration PublicLogSearchAndFacetIndexes).</summary>
+    public const string ResponseEntries = "ResponseEntrySearch";
+
+    /// <summary>The inbox's search table, over a feedback item's text (migration InboxSearchAndDueIndexes).</summary>
+    public const string FeedbackItems = "FeedbackItemSearch";
+
+    /// <summary>Every search table, for the volume generator's one rebuild at the end of a bulk load.</summary>
+    public static readonly string[] Tables = [ResponseEntries, FeedbackItems];
+
+    /// <summary>A trigram index cannot answer searches shorter than this; they are left to LIKE alone.</summary>
+    public const int MinimumIndexedLength = 3;
+
+    /// <summary>The LIKE pattern (escape character `\`) for a literal substring.</summary>
+    public static string LikePattern(string words) =>
+        "%" + words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
+
+    /// <summary>
+    /// The row ids the search table says may contain the words, or null where it cannot say (not SQLite, fewer than
+    /// three characters, or a NUL, which ends an FTS5 query string early).
+    /// </summary>
+    public static IQueryable<int>? Candidates(DbContext db, string table, string words)
+    {
+        if (!db.Database.IsSqlite() || words.EnumerateRunes().Count() < MinimumIndexedLength || words.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // The table name is one of the constants above; the words go in as a parameter, quoted as one FTS5 phrase.
+        var phrase = "\"" + words.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+#pragma warning disable EF1002 // the interpolated table name is a constant of this class, never input
+        return db.Database.SqlQueryRaw<int>($"SELECT rowid AS \"Value\" FROM \"{table}\" WHERE \"{table}\" MATCH {{0}}", phrase);
+#pragma warning restore EF1002
+    }
+}
