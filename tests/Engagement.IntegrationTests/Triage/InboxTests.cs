@@ -1,6 +1,6 @@
 using Engagement.Domain.Feedback;
-using Engagement.IntegrationTests.Infrastructure;
 using Engagement.Infrastructure.Deadlines;
+using Engagement.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
