@@ -16,6 +16,8 @@ public sealed record EventChoice(int Id, string Title, DateTime StartsAt, Engage
 /// </summary>
 public sealed class FeedbackChoices(EngagementDbContext db, TimeProvider clock, FeedbackChoicesStore store)
 {
+    private FeedbackChoicesStore.Held? _held;
+
     /// <summary>How far back events are offered.</summary>
     public const int MonthsBack = 6;
 
@@ -45,12 +47,18 @@ public sealed class FeedbackChoices(EngagementDbContext db, TimeProvider clock, 
     public static bool AreLive(IEnumerable<int> numbers, IEnumerable<PriorityChoice> live) =>
         PrioritySelection.Create(numbers, live.Select(p => p.Number).ToHashSet()).Succeeded;
 
+    /// <summary>The copy this request uses: the stamp is read once per request (this class is scoped), both lists agree.</summary>
     private async Task<FeedbackChoicesStore.Held> HeldAsync(CancellationToken cancellationToken)
     {
+        if (_held is { } held)
+        {
+            return held;
+        }
+
         // The stamp first: lists read after it are at least as new as it.
         var stamp = await ChangeStamp.ReadAsync(db, cancellationToken, ChangeStamp.FeedbackChoices);
         var now = clock.GetUtcNow().UtcDateTime;
-        return store.Get(stamp, now) ?? store.Keep(await LoadAsync(stamp, now, cancellationToken));
+        return _held = store.Get(stamp, now) ?? store.Keep(await LoadAsync(stamp, now, cancellationToken));
     }
 
     private async Task<FeedbackChoicesStore.Held> LoadAsync(Guid stamp, DateTime now, CancellationToken cancellationToken)
