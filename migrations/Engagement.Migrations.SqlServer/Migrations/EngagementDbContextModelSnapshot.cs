@@ -1781,6 +1781,11 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         {
                             Name = "public-figures",
                             Value = new Guid("6d1f0c8e-3b1a-4f51-9a52-0c1d2e3f4a5b")
+                        },
+                        new
+                        {
+                            Name = "feedback-choices",
+                            Value = new Guid("2b7e4f90-5c3d-4a8e-b1f2-9d6c0a4e7f13")
                         });
                 });
 

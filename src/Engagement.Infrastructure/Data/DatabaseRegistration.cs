@@ -53,7 +53,9 @@ public static class DatabaseRegistration
         var databaseOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         databaseOptions.ConnectionString = ResolveConnectionString(configuration, databaseOptions.Provider, dataDirectory);
         services.AddSingleton(databaseOptions);
-        services.AddDbContext<EngagementDbContext>(options => Configure(options, databaseOptions.Provider, databaseOptions.ConnectionString));
+        // Pooled: a request reuses a context instead of building one and its services (the context holds no state of
+        // its own beyond what EF Core resets when it goes back to the pool).
+        services.AddDbContextPool<EngagementDbContext>(options => Configure(options, databaseOptions.Provider, databaseOptions.ConnectionString));
         services.AddScoped<ReferenceNumbers>();
         services.AddScoped<Email.EmailOutbox>();
         return services;

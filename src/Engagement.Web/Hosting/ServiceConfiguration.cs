@@ -177,6 +177,7 @@ public static class ServiceConfiguration
         services.AddSingleton<Features.Feedback.FeedbackProtector>();
         services.AddScoped<Features.Journeys.JourneyDrafts>();
         services.AddScoped<Features.Feedback.FeedbackChoices>();
+        services.AddSingleton<Features.Feedback.FeedbackChoicesStore>();
         services.AddScoped<Features.Feedback.SubmitFeedbackHandler>();
     }
 

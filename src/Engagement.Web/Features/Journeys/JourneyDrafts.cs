@@ -38,27 +38,28 @@ public sealed class JourneyDrafts(EngagementDbContext db, IDataProtectionProvide
         where TDraft : JourneyDraft
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var expires = now + (lifetime ?? Lifetime);
         var data = Protector(journey).Protect(JsonSerializer.Serialize(draft));
-        SavedDraft? row = null;
         if (http.Request.Cookies.TryGetValue(Cookie(journey), out var key) && !string.IsNullOrEmpty(key) && key.Length <= 100)
         {
+            // The draft the browser's key names, if it is still live: one UPDATE, without reading the row first (every
+            // answer of every journey comes through here).
             var hash = SecureToken.Hash(key);
-            row = await db.SavedDrafts.SingleOrDefaultAsync(d => d.KeyHash == hash && d.Journey == journey && d.ExpiresAt > now, cancellationToken);
+            var updated = await db.SavedDrafts
+                .Where(d => d.KeyHash == hash && d.Journey == journey && d.ExpiresAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Data, data).SetProperty(d => d.UpdatedAt, now).SetProperty(d => d.ExpiresAt, expires), cancellationToken);
+            if (updated > 0)
+            {
+                SetCookie(http, journey, key, expires);
+                return;
+            }
         }
 
-        if (row is null)
-        {
-            await db.SavedDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-            key = SecureToken.Create();
-            row = new SavedDraft { KeyHash = SecureToken.Hash(key), Journey = journey, CreatedAt = now };
-            db.SavedDrafts.Add(row);
-        }
-
-        row.Data = data;
-        row.UpdatedAt = now;
-        row.ExpiresAt = now + (lifetime ?? Lifetime);
+        await db.SavedDrafts.Where(d => d.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        key = SecureToken.Create();
+        db.SavedDrafts.Add(new SavedDraft { KeyHash = SecureToken.Hash(key), Journey = journey, Data = data, CreatedAt = now, UpdatedAt = now, ExpiresAt = expires });
         await db.SaveChangesAsync(cancellationToken);
-        SetCookie(http, journey, key!, row.ExpiresAt);
+        SetCookie(http, journey, key, expires);
     }
 
     /// <summary>The browser's draft key, for a "come back later" link that carries it (null without a draft).</summary>
