@@ -59,6 +59,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(EngagementDbContext).Assembly);
+        TextSearch.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -38,10 +38,32 @@ public static class TextSearch
             return null;
         }
 
-        // The table name is one of the constants above; the words go in as a parameter, quoted as one FTS5 phrase.
+        // The words as one FTS5 phrase, compared with the table's hidden column of the same name (FTS5 reads
+        // `table = ?` as `table MATCH ?`): a LINQ query with a parameter, so EF Core compiles it once, not per search.
         var phrase = "\"" + words.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-#pragma warning disable EF1002 // the interpolated table name is a constant of this class, never input
-        return db.Database.SqlQueryRaw<int>($"SELECT rowid AS \"Value\" FROM \"{table}\" WHERE \"{table}\" MATCH {{0}}", phrase);
-#pragma warning restore EF1002
+        return db.Set<Hit>(table).Where(h => h.Match == phrase).Select(h => h.RowId);
+    }
+
+    /// <summary>A row of a search table as EF Core sees it: its rowid and the hidden column that takes a query.</summary>
+    public sealed class Hit
+    {
+        public int RowId { get; set; }
+
+        public string Match { get; set; } = "";
+    }
+
+    /// <summary>Maps each search table (created by SQL in the SQLite migrations, so left out of migrations here).</summary>
+    internal static void Configure(ModelBuilder builder)
+    {
+        foreach (var table in Tables)
+        {
+            builder.SharedTypeEntity<Hit>(table, b =>
+            {
+                b.HasNoKey();
+                b.ToTable(table, t => t.ExcludeFromMigrations());
+                b.Property(h => h.RowId).HasColumnName("rowid");
+                b.Property(h => h.Match).HasColumnName(table);
+            });
+        }
     }
 }
