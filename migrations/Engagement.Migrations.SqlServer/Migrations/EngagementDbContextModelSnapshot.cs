@@ -1008,16 +1008,18 @@ namespace Engagement.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PossibleSafeguarding", "SubmittedAt");
 
-                    b.HasIndex("ResponseEntryId", "SubmittedAt");
-
                     b.HasIndex("IsQuarantined", "InboxRank", "SubmittedAt");
 
                     b.HasIndex("AssignedToUserId", "IsQuarantined", "InboxRank", "SubmittedAt");
 
-                    b.HasIndex("IsQuarantined", "ResponseEntryId", "InboxRank", "SubmittedAt", "Flag", "FirstLookedAt");
-
                     b.HasIndex(new[] { "IsQuarantined", "SubmittedAt" }, "IX_FeedbackItems_Answered_ByArrival")
                         .HasFilter("FirstRespondedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "ResponseEntryId", "SubmittedAt" }, "IX_FeedbackItems_Linked_ByEntry")
+                        .HasFilter("ResponseEntryId IS NOT NULL");
+
+                    b.HasIndex(new[] { "IsQuarantined", "InboxRank", "SubmittedAt", "Flag", "FirstLookedAt", "ResponseEntryId" }, "IX_FeedbackItems_Unlinked_InOrder")
+                        .HasFilter("ResponseEntryId IS NULL");
 
                     b.HasIndex(new[] { "IsQuarantined", "SubmittedAt", "FirstRespondedAt" }, "IX_FeedbackItems_Waiting_ByArrival")
                         .HasFilter("FirstRespondedAt IS NULL");
@@ -1988,6 +1990,23 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.ToTable("SignInThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("FeedbackItemSearch", b =>
+                {
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("FeedbackItemSearch");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("int")
+                        .HasColumnName("rowid");
+
+                    b.ToTable("FeedbackItemSearch", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2138,6 +2157,23 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ResponseEntrySearch", b =>
+                {
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("ResponseEntrySearch");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("int")
+                        .HasColumnName("rowid");
+
+                    b.ToTable("ResponseEntrySearch", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("Engagement.Domain.Consultations.Consultation", b =>

@@ -27,8 +27,11 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.HasIndex(f => new { f.PossibleSafeguarding, f.SubmittedAt });
         // The inbox's "new" filter: nobody has looked at it yet.
         b.HasIndex(f => new { f.FirstLookedAt, f.SubmittedAt });
-        // "First feedback" per entry (the public log's days-to-first-response figures) reads this index alone.
-        b.HasIndex(f => new { f.ResponseEntryId, f.SubmittedAt });
+        // "First feedback" per entry (the public log's days-to-first-response figures) reads this index alone. Partial
+        // (linked items only; `ResponseEntryId = ?` implies it), so that SQLite does not take it for the few rows of
+        // "ResponseEntryId IS NULL" when the inbox asks for unlinked items (decision 0030).
+        b.HasIndex([nameof(FeedbackItem.ResponseEntryId), nameof(FeedbackItem.SubmittedAt)], "IX_FeedbackItems_Linked_ByEntry")
+            .HasFilter("ResponseEntryId IS NOT NULL");
 
         // Waiting items (no first response) and answered ones, each in partial indexes. A partial index, not one that
         // leads with FirstRespondedAt: ANALYZE counts every NULL as a distinct value, so SQLite took "FirstRespondedAt
@@ -52,10 +55,12 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
             .HasFilter("FirstRespondedAt IS NULL");
         // "Assigned to me" in the same order.
         b.HasIndex(nameof(FeedbackItem.AssignedToUserId), nameof(FeedbackItem.IsQuarantined), InboxRank.Property, nameof(FeedbackItem.SubmittedAt));
-        // "Not yet linked" and "new" in the same order; Flag and FirstLookedAt make their counts index-only.
+        // "Not yet linked" and "new" (unlinked items, a partial index for the same reason as waiting items) in the same
+        // order; Flag, FirstLookedAt and ResponseEntryId (always NULL here) make their counts index-only.
         b.HasIndex(
-            nameof(FeedbackItem.IsQuarantined), nameof(FeedbackItem.ResponseEntryId), InboxRank.Property, nameof(FeedbackItem.SubmittedAt),
-            nameof(FeedbackItem.Flag), nameof(FeedbackItem.FirstLookedAt));
+            [nameof(FeedbackItem.IsQuarantined), InboxRank.Property, nameof(FeedbackItem.SubmittedAt), nameof(FeedbackItem.Flag), nameof(FeedbackItem.FirstLookedAt), nameof(FeedbackItem.ResponseEntryId)],
+            "IX_FeedbackItems_Unlinked_InOrder")
+            .HasFilter("ResponseEntryId IS NULL");
         b.HasOne(f => f.ResponseEntry).WithMany().HasForeignKey(f => f.ResponseEntryId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Event>().WithMany().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(f => f.Priorities).WithOne().HasForeignKey(p => p.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);
