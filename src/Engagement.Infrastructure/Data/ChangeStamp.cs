@@ -30,7 +30,9 @@ public sealed class ChangeStamp
         [nameof(Domain.Events.Event.Title), nameof(Domain.Events.Event.StartsAt), nameof(Domain.Events.Event.Kind), nameof(Domain.Events.Event.IsCancelled)];
 
     private static bool Counts(EntityEntry entry) =>
-        entry.Entity is FeedbackItem or FeedbackItemPriority or ResponseEntry or ResponseEntryPriority or Priority;
+        entry.Entity is FeedbackItem or FeedbackItemPriority or ResponseEntry or ResponseEntryPriority or Priority
+            // A consultation names its outcome entry (the log's "consultation outcomes" filter and counts).
+            or Engagement.Domain.Consultations.Consultation;
 
     private static bool ChangesFeedbackChoices(EntityEntry entry) =>
         entry.Entity is Priority ||

@@ -84,6 +84,13 @@ public sealed class PublicLogQueryPlanTests(PublicLogQueryPlanTests.Fixture fixt
 
     private async Task<List<(string Sql, List<string> Plan)>> PlansForAsync(string url)
     {
+        // Counts without date or word filters are held until something changes (decision 0026): a change makes the
+        // page count, so that its commands can be checked.
+        await using (var db = fixture.Factory.CreateDbContext())
+        {
+            await ChangeStamp.TouchAsync(db, CancellationToken.None);
+        }
+
         fixture.Factory.Commands.All.Clear();
         var response = await fixture.Factory.CreateBrowserClient().GetAsync(url);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -201,6 +208,47 @@ public sealed class PublicLogQueryPlanTests(PublicLogQueryPlanTests.Fixture fixt
         Assert.Equal(["(0)", "(1)", "(1)", "1 entry"], await CountsAsync($"q={m}&priority=6"));
         Assert.Equal(["(0)", "(1)", "(1)", "0 entries"], await CountsAsync($"q={m}&priority=2"));
         Assert.Equal(["(0)", "(0)", "(0)", "0 entries"], await CountsAsync($"q={m}&status=completed"));
+    }
+
+    [Fact]
+    public async Task Held_counts_without_words_or_dates_follow_every_change_to_the_published_entries()
+    {
+        var client = fixture.Factory.CreateBrowserClient();
+        async Task<(int Total, string Workforce)> CountsAsync(string query = "")
+        {
+            var (_, page) = await Html.GetAsync(client, "/you-said-we-did" + query);
+            var heading = page.QuerySelector("#results-heading")!.TextContent.Trim();
+            return (int.Parse(heading.Split(' ')[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture),
+                page.QuerySelector("option[value=workforce]")!.TextContent.Trim());
+        }
+
+        async Task<int> FromScratchAsync()
+        {
+            await using var db = fixture.Factory.CreateDbContext();
+            return await db.ResponseEntries.CountAsync(e => e.IsPublished);
+        }
+
+        var before = await CountsAsync();
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(await FromScratchAsync(), before.Total);
+
+        // A new published entry (through the DbContext, so the change stamp moves in the same save) is counted at once.
+        var entry = await AddEntryAsync(fixture.Factory, $"Held {Marker()}", "x", new DateTime(2032, 4, 1, 0, 0, 0, DateTimeKind.Utc), section: Domain.Common.ServiceSection.Workforce);
+        var added = await CountsAsync();
+        Assert.Equal(before.Total + 1, added.Total);
+        Assert.NotEqual(before.Workforce, added.Workforce);
+        Assert.Equal(added, await CountsAsync("?status=nonsense&utm_source=x"));
+
+        // Unpublished again: back to what it was.
+        using (var db = fixture.Factory.CreateDbContext())
+        {
+            var tracked = await db.ResponseEntries.SingleAsync(e => e.Id == entry.Id);
+            Assert.True(tracked.Unpublish(DateTime.UtcNow).Succeeded);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(await FromScratchAsync(), before.Total);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed record PriorityFigures(
 /// Published entries only; no-tracking projections; keyset pagination on (LastUpdatedAt desc, Id desc); counts are
 /// GROUP BY aggregates in the database.
 /// </summary>
-public sealed class PublicLogQuery(EngagementDbContext db)
+public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStore held)
 {
     public const int PageSize = 20;
 
@@ -256,11 +256,17 @@ public sealed class PublicLogQuery(EngagementDbContext db)
     /// </remarks>
     public async Task<FilterCounts> CountsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
-        var maskHoldsEveryPriority = !await db.Priorities.AnyAsync(p => p.Number > PriorityMask.MaxNumber, cancellationToken);
-        var cells = await Filtered(filter, Ignore.Status | Ignore.Section | (maskHoldsEveryPriority ? Ignore.Priority : Ignore.Nothing))
-            .GroupBy(e => new { e.Status, e.Section, Mask = EF.Property<long>(e, PriorityMask.Property) })
-            .Select(g => new { g.Key.Status, g.Key.Section, g.Key.Mask, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        // Without date or word filters the cells depend on nothing but the published entries (and the kind), so they
+        // are held per instance until the change stamp moves (decision 0026); the stamp is read first, so held cells
+        // are never older than their key.
+        var (maskHoldsEveryPriority, cells) = filter.UpdatedFrom is null && filter.UpdatedTo is null && filter.Words is null
+            ? await held.GetAsync(
+                HeldCellsKey + (int)(filter.Kind ?? 0),
+                await ChangeStamp.ReadAsync(db, cancellationToken),
+                DateTime.MinValue,
+                token => CellsAsync(filter, token),
+                cancellationToken)
+            : await CellsAsync(filter, cancellationToken);
         bool InStatus(ResponseStatus status) => filter.Status is not { } wanted || status == wanted;
         bool InSection(ServiceSection section) => filter.Section is not { } wanted || section == wanted;
         bool InPriorities(long mask) => !maskHoldsEveryPriority || filter.Priorities.Count == 0 || filter.Priorities.Any(n => PriorityMask.Has(mask, n));
@@ -289,6 +295,27 @@ public sealed class PublicLogQuery(EngagementDbContext db)
         }
 
         return new FilterCounts(total, byStatus, bySection, byPriority);
+    }
+
+    /// <summary>The key of the held cells in <see cref="InsightsAggregateStore"/> (plus the kind), clear of the insights keys.</summary>
+    private const int HeldCellsKey = 1_000_000;
+
+    private sealed record Cell(ResponseStatus Status, ServiceSection Section, long Mask, int Count);
+
+    private sealed record Cells(bool MaskHoldsEveryPriority, List<Cell> List)
+    {
+        public void Deconstruct(out bool maskHoldsEveryPriority, out List<Cell> list) => (maskHoldsEveryPriority, list) = (MaskHoldsEveryPriority, List);
+    }
+
+    /// <summary>The entries matching the date, word and kind filters, grouped by (status, section, priority mask).</summary>
+    private async Task<Cells> CellsAsync(LogFilter filter, CancellationToken cancellationToken)
+    {
+        var maskHoldsEveryPriority = !await db.Priorities.AnyAsync(p => p.Number > PriorityMask.MaxNumber, cancellationToken);
+        var list = await Filtered(filter, Ignore.Status | Ignore.Section | (maskHoldsEveryPriority ? Ignore.Priority : Ignore.Nothing))
+            .GroupBy(e => new { e.Status, e.Section, Mask = EF.Property<long>(e, PriorityMask.Property) })
+            .Select(g => new Cell(g.Key.Status, g.Key.Section, g.Key.Mask, g.Count()))
+            .ToListAsync(cancellationToken);
+        return new Cells(maskHoldsEveryPriority, list);
     }
 
     /// <summary>A published entry with its history, events and how many people raised it; null when unpublished or unknown.</summary>
