@@ -173,26 +173,7 @@ public sealed class InboxTests(EngagementFactory factory) : IClassFixture<Engage
             .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private async Task<Dictionary<string, int>> FromScratchAsync(string email)
-    {
-        var userId = await Staff.UserIdAsync(factory, email);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var promise = scope.ServiceProvider.GetRequiredService<FirstResponsePromise>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await using var db = factory.CreateDbContext();
-        var inbox = db.FeedbackItems.AsNoTracking().Where(f => !f.IsQuarantined);
-        return new Dictionary<string, int>
-        {
-            ["All"] = await inbox.CountAsync(),
-            ["New"] = await inbox.Where(FeedbackItem.IsNew).CountAsync(),
-            ["Possible safeguarding"] = await inbox.CountAsync(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern),
-            ["Not yet linked"] = await inbox.Where(FeedbackItem.IsOpenAndUnlinked).CountAsync(),
-            ["Assigned to me"] = await inbox.CountAsync(f => f.AssignedToUserId == userId),
-            ["Due this week"] = await inbox.DueThisWeek(promise, now).CountAsync(),
-            ["Overdue"] = await inbox.Overdue(promise, now).CountAsync(),
-            ["Quarantined"] = await db.FeedbackItems.CountAsync(f => f.IsQuarantined),
-        };
-    }
+    private Task<Dictionary<string, int>> FromScratchAsync(string email) => Staff.InboxCountsFromScratchAsync(factory, email);
 
     private static List<string> References(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("#inbox tbody tr td:first-child a").Select(a => a.Text()).ToList();

@@ -1,9 +1,11 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Engagement.Domain.Feedback;
+using Engagement.Infrastructure.Deadlines;
 using Engagement.IntegrationTests.Feedback;
 using Engagement.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.IntegrationTests.Triage;
 
@@ -28,6 +30,28 @@ public static class Staff
     {
         var receipt = await FeedbackJourney.SubmitAsync(factory, FeedbackJourney.Command(text, email, consent: email is not null));
         return await ItemAsync(factory, receipt.Reference);
+    }
+
+    /// <summary>Each inbox quick filter's count from scratch, by its label, for one person at the app's current time.</summary>
+    public static async Task<Dictionary<string, int>> InboxCountsFromScratchAsync(EngagementFactory factory, string email)
+    {
+        var userId = await UserIdAsync(factory, email);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var promise = scope.ServiceProvider.GetRequiredService<FirstResponsePromise>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = factory.CreateDbContext();
+        var inbox = db.FeedbackItems.AsNoTracking().Where(f => !f.IsQuarantined);
+        return new Dictionary<string, int>
+        {
+            ["All"] = await inbox.CountAsync(),
+            ["New"] = await inbox.Where(FeedbackItem.IsNew).CountAsync(),
+            ["Possible safeguarding"] = await inbox.CountAsync(f => f.PossibleSafeguarding || f.Flag == FeedbackFlag.SafeguardingConcern),
+            ["Not yet linked"] = await inbox.Where(FeedbackItem.IsOpenAndUnlinked).CountAsync(),
+            ["Assigned to me"] = await inbox.CountAsync(f => f.AssignedToUserId == userId),
+            ["Due this week"] = await inbox.DueThisWeek(promise, now).CountAsync(),
+            ["Overdue"] = await inbox.Overdue(promise, now).CountAsync(),
+            ["Quarantined"] = await db.FeedbackItems.CountAsync(f => f.IsQuarantined),
+        };
     }
 
     public static async Task<FeedbackItem> ItemAsync(EngagementFactory factory, string reference)
