@@ -12,7 +12,8 @@ namespace Engagement.Infrastructure.Data;
 /// stamp S is at least as new as S; while the stamp still reads S nothing it was computed from has changed, so it may be
 /// served again (decision 0026). Set by <see cref="EngagementDbContext"/> on every save that touches those rows; a bulk
 /// write that bypasses the change tracker (the volume generator) calls <see cref="TouchAsync"/> itself. There are two:
-/// <see cref="PublicFigures"/> and <see cref="FeedbackChoices"/> (decision 0029).
+/// <see cref="PublicFigures"/> and <see cref="FeedbackChoices"/> (decision 0029). The first keys the insights figures,
+/// the public log's facet cells and the inbox's quick-filter counts (decision 0030).
 /// </summary>
 public sealed class ChangeStamp
 {

@@ -6,7 +6,7 @@ namespace Engagement.Web.Features.Triage;
 
 /// <summary>
 /// The inbox's quick-filter counts without other filters, held per instance and counted again only after a change
-/// (decision 0029, as decision 0026 does for the public figures). They are exactly what a count from scratch gives
+/// (decision 0030, as decision 0026 does for the public figures). They are exactly what a count from scratch gives
 /// while the <see cref="ChangeStamp"/> (a new value in the same transaction as every save that touches a feedback item)
 /// and the due-date cutoffs (which move with the UK day and week) are what they were counted at. "Assigned to me" is
 /// held per person under the same key. The stamp is read before counting, so held counts are never older than their

@@ -127,8 +127,8 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
 
     /// <summary>
     /// One page in the due-date order (read backwards before a cursor): waiting items (rank 0) before answered ones
-    /// (rank 1), each oldest first. Each part is read in the order of an index, (FirstRespondedAt, SubmittedAt, ...)
-    /// and (IsQuarantined, SubmittedAt); the second only when the first does not fill the page.
+    /// (rank 1), each oldest first. Each part is read in the order of its partial index (InboxRank.WaitingByArrivalIndex,
+    /// InboxRank.AnsweredByArrivalIndex); the second only when the first does not fill the page.
     /// </summary>
     private async Task<List<Row>> ByDueAsync(IQueryable<FeedbackItem> items, InboxCursor? after, InboxCursor? before, CancellationToken cancellationToken)
     {
@@ -179,7 +179,7 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
 
     /// <summary>
     /// Every quick filter's count, each read from an index alone when no other filter is applied (decision 0027), and
-    /// then held until something changes (decision 0029). One grouped pass over a covering index of every item was
+    /// then held until something changes (decision 0030). One grouped pass over a covering index of every item was
     /// measured slower than these: it reads every item.
     /// </summary>
     private Task<IReadOnlyDictionary<string, int>> CountsAsync(string userId, CancellationToken cancellationToken)
