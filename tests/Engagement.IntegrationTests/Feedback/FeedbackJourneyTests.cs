@@ -297,4 +297,19 @@ public sealed class FeedbackTooFastTests(EngagementFactory factory) : IClassFixt
         await using var db = factory.CreateDbContext();
         Assert.True((await db.FeedbackItems.SingleAsync(f => f.Text == text)).IsQuarantined);
     }
+
+    [Fact]
+    public async Task Too_fast_submission_by_a_signed_in_provider_is_quarantined_too()
+    {
+        var client = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(client, TestAccounts.CareHomeProvider);
+        var text = "Too fast, signed in " + Guid.NewGuid();
+        var check = await FeedbackJourney.ToCheckAnswersAsync(client, text);
+
+        var (_, confirmation) = await FeedbackJourney.SendAsync(client, check);
+
+        Assert.NotNull(confirmation.QuerySelector(".govuk-panel--confirmation #reference"));
+        await using var db = factory.CreateDbContext();
+        Assert.True((await db.FeedbackItems.SingleAsync(f => f.Text == text)).IsQuarantined);
+    }
 }
