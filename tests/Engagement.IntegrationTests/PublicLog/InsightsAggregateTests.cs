@@ -111,9 +111,10 @@ public sealed class InsightsAggregateTests(InsightsAggregateTests.Fixture fixtur
         await ChangeAsync(db => db.Remove(db.FeedbackItems.OrderBy(f => f.Id).First(f => !f.IsQuarantined)));
         await AssertRecountedAsync(client);
 
-        // Time passing moves items from "not counted yet" to late.
+        // Time passing moves items from "not counted yet" to late: the on-time shares are counted again, a priority's
+        // other figures (which no cutoff moves) are not.
         Factory.Clock.Set(Today.AddDays(45));
-        await AssertRecountedAsync(client);
+        await AssertRecountedAsync(client, cutoffOnly: true);
         Factory.Clock.Set(Today);
     }
 
@@ -156,11 +157,15 @@ public sealed class InsightsAggregateTests(InsightsAggregateTests.Fixture fixtur
         Assert.DoesNotContain(planLines, l => l.Contains("FeedbackItem", StringComparison.Ordinal));
     }
 
-    private async Task AssertRecountedAsync(HttpClient client)
+    /// <summary>The priority pages checked beside <c>/insights</c>: those the changes above touch.</summary>
+    private static readonly int[] CheckedPriorities = [3, 4, 7];
+
+    private async Task AssertRecountedAsync(HttpClient client, bool cutoffOnly = false)
     {
         var before = Counts;
         await AssertEqualToScratchAsync(client);
-        Assert.Equal(before + 1, Counts);
+        // Once for /insights, and for each priority page its on-time share and (after a change) its figures.
+        Assert.Equal(before + 1 + ((cutoffOnly ? 1 : 2) * CheckedPriorities.Length), Counts);
     }
 
     private async Task ChangeAsync(Func<EngagementDbContext, object?> change)
@@ -248,6 +253,27 @@ public sealed class InsightsAggregateTests(InsightsAggregateTests.Fixture fixtur
         Assert.Equal(
             onTime.Select(q => new[] { q.Quarter.ToString(), q.OnTime.ToString(CultureInfo.InvariantCulture), q.Counted.ToString(CultureInfo.InvariantCulture), q.Percent + "%" }),
             Table(page, "on-time-counts"));
+
+        // Each priority page's figures (held too) against the same figures counted from scratch.
+        var query = scope.ServiceProvider.GetRequiredService<PublicLogQuery>();
+        foreach (var number in CheckedPriorities)
+        {
+            var (priorityResponse, priorityPage) = await Html.GetAsync(client, $"/priorities/{number}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, priorityResponse.StatusCode);
+            var expected = await query.CountPriorityFiguresAsync(number);
+            Assert.True(expected.Entries > 0 && expected.FeedbackReceived > 0, $"priority {number} has entries and feedback");
+            Assert.Equal(
+                new[]
+                {
+                    N(expected.FeedbackReceived), N(expected.Entries),
+                    expected.MedianDaysToFirstResponse is { } median ? median.ToString("0.#", CultureInfo.InvariantCulture) + " days" : "Not enough data yet",
+                    expected.ShareCompleted is { } share ? share.ToString("0%", CultureInfo.InvariantCulture) : "No entries yet",
+                },
+                new[] { "figure-feedback", "figure-entries", "figure-median", "figure-completed" }.Select(id => priorityPage.GetElementById(id)!.TextContent.Trim()));
+            Assert.Equal(
+                Enum.GetValues<ResponseStatus>().Select(s => new[] { s.Name(), N(expected.EntriesByStatus.GetValueOrDefault(s)) }),
+                Table(priorityPage, "priority-status-table"));
+        }
     }
 
     private static List<string[]> Table(IHtmlDocument page, string id)

@@ -9,6 +9,22 @@ public sealed record InsightsSnapshot(InsightFigures Figures, IReadOnlyList<OnTi
 
 internal sealed record PriorityOnTime(IReadOnlyList<OnTimeQuarter> OnTime);
 
+/// <summary>The keys of what <see cref="InsightsAggregateStore"/> holds, in one place so that no two collide.</summary>
+public static class HeldKey
+{
+    /// <summary>The figures of <c>/insights</c>.</summary>
+    public const int Insights = 0;
+
+    /// <summary>The on-time share of the feedback linked to one priority.</summary>
+    public static int PriorityOnTime(int number) => -number;
+
+    /// <summary>The public log's facet cells for one kind of entry, without date or word filters.</summary>
+    public static int LogCells(int kind) => 1_000_000 + kind;
+
+    /// <summary>The figures at the top of a priority's page.</summary>
+    public static int PriorityFigures(int number) => 2_000_000 + number;
+}
+
 /// <summary>
 /// The public figures, counted from scratch at most once per change (decision 0026). Each request reads one row, the
 /// <see cref="ChangeStamp"/>, and the overdue cutoff (which moves once a UK day): while both are what the last count saw,
@@ -69,15 +85,13 @@ public sealed class InsightsAggregateStore
 /// <summary>Reads the public figures through <see cref="InsightsAggregateStore"/>.</summary>
 public sealed class InsightsAggregate(EngagementDbContext db, PublicLogQuery query, OnTimeShare onTime, FirstResponsePromise promise, TimeProvider clock, InsightsAggregateStore store)
 {
-    private const int AllFeedback = 0;
-
     /// <summary>Everything <c>/insights</c> draws.</summary>
     public async Task<InsightsSnapshot> InsightsAsync(CancellationToken cancellationToken)
     {
         // The stamp first: figures counted after reading it are at least as new as it.
         var stamp = await ChangeStamp.ReadAsync(db, cancellationToken);
         var cutoff = promise.OverdueCutoffUtc(clock.GetUtcNow().UtcDateTime);
-        return await store.GetAsync(AllFeedback, stamp, cutoff, async token =>
+        return await store.GetAsync(HeldKey.Insights, stamp, cutoff, async token =>
             new InsightsSnapshot(await query.InsightsAsync(token), await onTime.ByQuarterAsync(null, cutoff, token)), cancellationToken);
     }
 
@@ -86,7 +100,7 @@ public sealed class InsightsAggregate(EngagementDbContext db, PublicLogQuery que
     {
         var stamp = await ChangeStamp.ReadAsync(db, cancellationToken);
         var cutoff = promise.OverdueCutoffUtc(clock.GetUtcNow().UtcDateTime);
-        var held = await store.GetAsync(-priority, stamp, cutoff, async token =>
+        var held = await store.GetAsync(HeldKey.PriorityOnTime(priority), stamp, cutoff, async token =>
             new PriorityOnTime(await onTime.ByQuarterAsync(priority, cutoff, token)), cancellationToken);
         return held.OnTime;
     }

@@ -261,7 +261,7 @@ public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStor
         // are never older than their key.
         var (maskHoldsEveryPriority, cells) = filter.UpdatedFrom is null && filter.UpdatedTo is null && filter.Words is null
             ? await held.GetAsync(
-                HeldCellsKey + (int)(filter.Kind ?? 0),
+                HeldKey.LogCells((int)(filter.Kind ?? 0)),
                 await ChangeStamp.ReadAsync(db, cancellationToken),
                 DateTime.MinValue,
                 token => CellsAsync(filter, token),
@@ -296,9 +296,6 @@ public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStor
 
         return new FilterCounts(total, byStatus, bySection, byPriority);
     }
-
-    /// <summary>The key of the held cells in <see cref="InsightsAggregateStore"/> (plus the kind), clear of the insights keys.</summary>
-    private const int HeldCellsKey = 1_000_000;
 
     private sealed record Cell(ResponseStatus Status, ServiceSection Section, long Mask, int Count);
 
@@ -357,8 +354,20 @@ public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStor
         return new EntryDetail(rows[0], found.WeDidMarkdown, history, events, raisedBy, fromForum);
     }
 
-    /// <summary>The figures on a priority's page.</summary>
-    public async Task<PriorityFigures> PriorityFiguresAsync(int number, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The figures on a priority's page, held per instance until the change stamp moves (decision 0026): the median
+    /// reads the earliest linked feedback of every entry linked to the priority, which grows with the volume.
+    /// </summary>
+    public async Task<PriorityFigures> PriorityFiguresAsync(int number, CancellationToken cancellationToken = default) =>
+        await held.GetAsync(
+            HeldKey.PriorityFigures(number),
+            await ChangeStamp.ReadAsync(db, cancellationToken),
+            DateTime.MinValue,
+            token => CountPriorityFiguresAsync(number, token),
+            cancellationToken);
+
+    /// <summary>The figures on a priority's page, counted from scratch.</summary>
+    public async Task<PriorityFigures> CountPriorityFiguresAsync(int number, CancellationToken cancellationToken = default)
     {
         var feedback = await db.FeedbackItemPriorities.AsNoTracking().CountAsync(p => p.PriorityNumber == number, cancellationToken);
         var linked = db.ResponseEntryPriorities.Where(p => p.PriorityNumber == number).Select(p => p.ResponseEntryId);
