@@ -58,6 +58,7 @@ public static class ServiceConfiguration
         services.AddScoped<Engagement.Infrastructure.Deadlines.OverdueEmailJob>();
         services.AddScoped<Features.Deadlines.OnTimeShare>();
         services.AddSingleton<Features.PublicLog.InsightsAggregateStore>();
+        services.AddSingleton(_ => new Features.PublicLog.OpenDataFiles(Path.Combine(dataDirectory, "open-data")));
         services.AddScoped<Features.PublicLog.InsightsAggregate>();
         services.AddSingleton<Features.Triage.InboxCounts>();
         services.Configure<Features.Alerts.AlertOptions>(configuration.GetSection(Features.Alerts.AlertOptions.Section));

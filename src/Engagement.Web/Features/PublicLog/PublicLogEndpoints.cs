@@ -112,24 +112,42 @@ public static class PublicLogEndpoints
 
     public static string Permalink(string reference) => "/you-said-we-did/" + Uri.EscapeDataString(reference);
 
-    private static async Task CsvAsync(HttpContext context, PublicLogQuery query, IOptions<ServiceOptions> service)
+    private static async Task CsvAsync(HttpContext context, PublicLogQuery query, EngagementDbContext db, OpenDataFiles files, IOptions<ServiceOptions> service)
     {
         var filter = LogFilter.FromQuery(context.Request.Query);
-        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.ContentType = CsvContentType;
         context.Response.Headers.ContentDisposition = "attachment; filename=\"you-said-we-did.csv\"";
-        // The writer leaves the response body open: it is the output cache's capture stream when the page is cached, and
-        // closing it left every cached copy of the CSV empty.
-        await using var csv = SpreadsheetCsv.Open(context.Response.Body);
+        if (!filter.IsEmpty)
+        {
+            // The writer leaves the response body open: it is the output cache's capture stream when the page is cached,
+            // and closing it left every cached copy of the CSV empty.
+            await WriteCsvAsync(context.Response.Body, query.AllAsync(filter, context.RequestAborted), service.Value);
+            return;
+        }
+
+        // The whole log: written once per change and sent from disk (decision 0032), with its stamp as the entity tag,
+        // so a download can be resumed (Range) and a client that has this version gets 304 Not Modified.
+        var stamp = await ChangeStamp.ReadAsync(db, context.RequestAborted);
+        var path = await files.WholeLogCsvAsync(stamp, (stream, token) => WriteCsvAsync(stream, query.AllAsync(filter, token), service.Value), context.RequestAborted);
+        await TypedResults.PhysicalFile(path, CsvContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{stamp:N}\""), enableRangeProcessing: true)
+            .ExecuteAsync(context);
+    }
+
+    private const string CsvContentType = "text/csv; charset=utf-8";
+
+    private static async Task WriteCsvAsync(Stream output, IAsyncEnumerable<LogRow> rows, ServiceOptions service)
+    {
+        await using var csv = SpreadsheetCsv.Open(output);
         await csv.RowAsync("reference", "title", "status", "section", "priorities", "owner_team", "target_date", "first_published", "last_updated", "you_said", "permalink", "kind", "consultation");
-        await foreach (var row in query.AllAsync(filter, context.RequestAborted))
+        await foreach (var row in rows)
         {
             await csv.RowAsync(
             [
                 row.Reference, row.Title, row.Status.Name(), row.Section.Name(),
                 string.Join(";", row.Priorities.Select(p => p.ToString(CultureInfo.InvariantCulture))),
                 row.OwnerTeam, row.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                IsoUtc(row.FirstPublishedAt), IsoUtc(row.LastUpdatedAt), row.YouSaidSummary, service.Value.Link(Permalink(row.Reference)),
-                Kind(row), ConsultationUrl(row, service.Value) ?? "",
+                IsoUtc(row.FirstPublishedAt), IsoUtc(row.LastUpdatedAt), row.YouSaidSummary, service.Link(Permalink(row.Reference)),
+                Kind(row), ConsultationUrl(row, service) ?? "",
             ]);
         }
     }
