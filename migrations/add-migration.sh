@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Adds one named migration to both providers' migrations projects.
+# Adds one named migration to both providers' migrations projects, then regenerates both compiled models
+# (migrations/optimize-model.sh, decision 0031).
 # Usage: migrations/add-migration.sh AddSomething
 set -euo pipefail
 name="${1:?usage: migrations/add-migration.sh MigrationName}"
@@ -13,3 +14,4 @@ for provider in Sqlite SqlServer; do
     --context EngagementDbContext \
     --output-dir Migrations
 done
+"$root/migrations/optimize-model.sh"

@@ -1,5 +1,8 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,8 +31,19 @@ public static class DatabaseRegistration
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "engagement.db") }.ToString();
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    /// <summary>
+    /// Configures the context for a provider. By default the context uses that provider's compiled model (decision
+    /// 0031) instead of building the model from <see cref="EngagementDbContext"/>'s code at start-up;
+    /// <paramref name="useCompiledModel"/> false builds it from the code, as the design-time factories (adding a
+    /// migration, regenerating the compiled model) and the drift tests do.
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, bool useCompiledModel = true)
     {
+        if (useCompiledModel)
+        {
+            options.UseModel(CompiledModel(provider));
+        }
+
         if (provider == DatabaseProvider.SqlServer)
         {
             options.UseSqlServer(connectionString, sql =>
@@ -46,6 +60,28 @@ public static class DatabaseRegistration
                 .ExecutionStrategy(dependencies => new SqliteRetryingExecutionStrategy(dependencies)));
             options.AddInterceptors(new SqlitePragmaInterceptor());
         }
+    }
+
+    /// <summary>
+    /// The provider's compiled model. migrations/optimize-model.sh generates it into the provider's migrations project,
+    /// beside that provider's migrations and snapshot (Infrastructure cannot reference those projects), and it is found
+    /// there as EF Core finds one in the context's own assembly: by the <see cref="DbContextModelAttribute"/> the
+    /// generator writes. A test fails when it no longer matches the model built from the code.
+    /// </summary>
+    public static IModel CompiledModel(DatabaseProvider provider) => provider == DatabaseProvider.SqlServer
+        ? SqlServerCompiledModel.Value
+        : SqliteCompiledModel.Value;
+
+    private static readonly Lazy<IModel> SqliteCompiledModel = new(() => FindCompiledModel(DatabaseOptions.SqliteMigrationsAssembly));
+    private static readonly Lazy<IModel> SqlServerCompiledModel = new(() => FindCompiledModel(DatabaseOptions.SqlServerMigrationsAssembly));
+
+    private static IModel FindCompiledModel(string migrationsAssembly)
+    {
+        var modelType = Assembly.Load(migrationsAssembly).GetCustomAttributes<DbContextModelAttribute>()
+            .SingleOrDefault(a => a.ContextType == typeof(EngagementDbContext))?.ModelType
+            ?? throw new InvalidOperationException(
+                $"{migrationsAssembly} has no compiled model of {nameof(EngagementDbContext)}: run migrations/optimize-model.sh.");
+        return (IModel)modelType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 
     public static IServiceCollection AddEngagementDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
