@@ -17,18 +17,24 @@ builder.AddEngagementServices();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+// The database's start-up work (migrations, statistics, seeding checks) and the request pipeline's set-up (where Razor
+// Pages finds its pages, about 350 ms) do not depend on each other, so they run side by side; nothing listens until
+// both are done. Measured in the README's performance section.
+var initialized = Task.Run(app.InitializeDatabaseAsync);
 if (generateVolume)
 {
+    await initialized;
     return await VolumeGenerator.RunAsync(app.Services, args[1..], Console.Out);
 }
 
 if (mailBenchmark)
 {
+    await initialized;
     return await Engagement.Web.Features.Email.MailBenchmark.RunAsync(app.Services, args[1..], Console.Out);
 }
 
 app.UseEngagementPipeline();
+await initialized;
 await app.RunAsync();
 return 0;
 
