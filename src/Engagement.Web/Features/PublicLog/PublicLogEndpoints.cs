@@ -29,7 +29,7 @@ public static class PublicLogEndpoints
         var group = app.MapGroup("").AllowAnonymous();
         group.MapGet("/you-said-we-did/feed", LogFeedAsync).CacheOutput(PublicPagesCache.FilteredPolicyName);
         group.MapGet("/priorities/{number:int}/feed", PriorityFeedAsync).CacheOutput(PublicPagesCache.PolicyName);
-        group.MapGet("/you-said-we-did.csv", CsvAsync).CacheOutput(PublicPagesCache.FilteredPolicyName);
+        group.MapGet("/you-said-we-did.csv", CsvAsync).CacheOutput(PublicPagesCache.CsvPolicyName);
         group.MapGet("/api/v1/you-said-we-did", ListJsonAsync).CacheOutput(PublicPagesCache.ApiListPolicyName);
         group.MapGet("/api/v1/you-said-we-did/{reference}", EntryJsonAsync).CacheOutput(PublicPagesCache.PolicyName);
         return app;

@@ -25,8 +25,16 @@ public sealed class PublicPagesCache(IOutputCacheStore store)
     /// <summary>The log page: its filters and its <c>after</c> or <c>before</c> cursor.</summary>
     public const string LogPagePolicyName = "public-log-page";
 
-    /// <summary>The log's Atom feed and CSV download: its filters only.</summary>
+    /// <summary>The log's Atom feed: its filters only.</summary>
     public const string FilteredPolicyName = "public-log-filtered";
+
+    /// <summary>
+    /// The log's CSV download: its filters only, like the feed, but without the cache's request coalescing. A CSV can be
+    /// over <see cref="MaximumBodyBytes"/>; with coalescing, the requests that waited for the one in flight were handed
+    /// its response without the size check, and got an empty body (dotnet/aspnetcore#68683, fixed after this runtime).
+    /// Without it, each download that misses runs itself; the whole log is sent from a file anyway (decision 0032).
+    /// </summary>
+    public const string CsvPolicyName = "public-log-csv";
 
     /// <summary>The JSON list: its filters and its <c>cursor</c>.</summary>
     public const string ApiListPolicyName = "public-log-api";
@@ -63,11 +71,12 @@ public sealed class PublicPagesCache(IOutputCacheStore store)
         Add(options, enabled, PolicyName, static _ => "");
         Add(options, enabled, LogPagePolicyName, static query => LogPageKey(query));
         Add(options, enabled, FilteredPolicyName, static query => FilterKey(query));
+        Add(options, enabled, CsvPolicyName, static query => FilterKey(query), coalesce: false);
         Add(options, enabled, ApiListPolicyName, static query => ApiListKey(query));
         Add(options, enabled, ProviderDirectoryPolicyName, static query => ProviderDirectoryKey(query));
     }
 
-    private static void Add(OutputCacheOptions options, bool enabled, string name, Func<IQueryCollection, string> key) =>
+    private static void Add(OutputCacheOptions options, bool enabled, string name, Func<IQueryCollection, string> key, bool coalesce = true) =>
         options.AddPolicy(name, policy =>
         {
             if (!enabled)
@@ -77,6 +86,7 @@ public sealed class PublicPagesCache(IOutputCacheStore store)
             }
 
             policy.Expire(Expiry)
+                .SetLocking(coalesce)
                 .SetVaryByQuery([])
                 .VaryByValue(context => new KeyValuePair<string, string>(VaryKey, key(context.Request.Query)))
                 .Tag(Tag);
