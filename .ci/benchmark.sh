@@ -199,6 +199,15 @@ run() {  # name, url, target, [lua path]
   esac
   printf '%-44s %11s %9s %9s %6s%%  %-17s %s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$target" "$verdict"
   [[ -n "$errors" ]] && echo "    $errors"
+  # A rate only counts if the bodies were whole: wrk's bytes per response against one response's size.
+  local expected average
+  expected="$(curl -s -o /dev/null -w '%{size_download}' "$url${4:-}")"
+  average="$(awk -v t="$(awk '/^Transfer\/sec:/ {print $2}' <<<"$out")" -v r="$rps" 'BEGIN {
+    n = t + 0; if (t ~ /KB$/) n *= 1024; else if (t ~ /MB$/) n *= 1048576; else if (t ~ /GB$/) n *= 1073741824
+    printf "%.0f", (r > 0 ? n / r : 0) }')"
+  if [[ "$expected" -gt 4096 ]] && awk -v a="$average" -v e="$expected" 'BEGIN { exit !(a < 0.9 * e) }'; then
+    echo "    SHORT BODIES: about $average bytes a response, one response is $expected bytes: this rate does not count"
+  fi
   settle "$(grep -o '^http://[^/]*' <<<"$url")"
   return 0
 }
