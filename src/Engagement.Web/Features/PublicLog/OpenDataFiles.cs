@@ -86,11 +86,10 @@ public sealed class OpenDataFiles
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            // Still open for a download where files in use cannot be deleted, or already gone: nothing is served from
+            // it again (the current file is named by its stamp), and the day-old sweep at the next start removes it.
         }
     }
 }
