@@ -11,7 +11,7 @@ namespace Engagement.Migrations.SqlServer.CompiledModel
     public partial class EngagementDbContextModel
     {
         private EngagementDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a4751db6-b454-451e-91b5-1293079c490b"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("a8cf1dc8-67af-4286-b697-cf1503270fec"), entityTypeCount: 54)
         {
         }
 
@@ -60,6 +60,7 @@ namespace Engagement.Migrations.SqlServer.CompiledModel
             var savedDraft = SavedDraftEntityType.Create(this);
             var applicationUser = ApplicationUserEntityType.Create(this);
             var signInThrottleEntry = SignInThrottleEntryEntityType.Create(this);
+            var feedbackItemGrams = FeedbackItemGramsEntityType.Create(this);
             var feedbackItemSearch = FeedbackItemSearchEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -68,6 +69,7 @@ namespace Engagement.Migrations.SqlServer.CompiledModel
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var responseEntryGrams = ResponseEntryGramsEntityType.Create(this);
             var responseEntrySearch = ResponseEntrySearchEntityType.Create(this);
 
             ConsultationEntityType.CreateForeignKey1(consultation, responseEntry);
@@ -117,12 +119,14 @@ namespace Engagement.Migrations.SqlServer.CompiledModel
             ResponseEntryPriorityEntityType.CreateForeignKey1(responseEntryPriority, priority);
             ResponseEntryPriorityEntityType.CreateForeignKey2(responseEntryPriority, responseEntry);
             StatusChangeEntityType.CreateForeignKey1(statusChange, responseEntry);
+            FeedbackItemGramsEntityType.CreateForeignKey1(feedbackItemGrams, feedbackItem);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, applicationUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, applicationUser);
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, applicationUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, applicationUser);
+            ResponseEntryGramsEntityType.CreateForeignKey1(responseEntryGrams, responseEntry);
 
             AlertSubscriptionEntityType.CreateAnnotations(alertSubscription);
             AuditRecordEntityType.CreateAnnotations(auditRecord);
@@ -167,6 +171,7 @@ namespace Engagement.Migrations.SqlServer.CompiledModel
             SavedDraftEntityType.CreateAnnotations(savedDraft);
             ApplicationUserEntityType.CreateAnnotations(applicationUser);
             SignInThrottleEntryEntityType.CreateAnnotations(signInThrottleEntry);
+            FeedbackItemGramsEntityType.CreateAnnotations(feedbackItemGrams);
             FeedbackItemSearchEntityType.CreateAnnotations(feedbackItemSearch);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -175,6 +180,7 @@ namespace Engagement.Migrations.SqlServer.CompiledModel
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            ResponseEntryGramsEntityType.CreateAnnotations(responseEntryGrams);
             ResponseEntrySearchEntityType.CreateAnnotations(responseEntrySearch);
 
             AddAnnotation("ProductVersion", "10.0.14");

@@ -1990,6 +1990,23 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.ToTable("SignInThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("FeedbackItemGrams", b =>
+                {
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("Gram");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("int")
+                        .HasColumnName("FeedbackItemId");
+
+                    b.HasKey("Value", "RowId");
+
+                    b.HasIndex("RowId");
+
+                    b.ToTable("FeedbackItemGrams", (string)null);
+                });
+
             modelBuilder.Entity("FeedbackItemSearch", b =>
                 {
                     b.Property<string>("Match")
@@ -2157,6 +2174,23 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ResponseEntryGrams", b =>
+                {
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("Gram");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("int")
+                        .HasColumnName("ResponseEntryId");
+
+                    b.HasKey("Value", "RowId");
+
+                    b.HasIndex("RowId");
+
+                    b.ToTable("ResponseEntryGrams", (string)null);
                 });
 
             modelBuilder.Entity("ResponseEntrySearch", b =>
@@ -2543,6 +2577,15 @@ namespace Engagement.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FeedbackItemGrams", b =>
+                {
+                    b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2590,6 +2633,15 @@ namespace Engagement.Migrations.SqlServer.Migrations
                     b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResponseEntryGrams", b =>
+                {
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1928,6 +1928,23 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.ToTable("SignInThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("FeedbackItemGrams", b =>
+                {
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Gram");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("FeedbackItemId");
+
+                    b.HasKey("Value", "RowId");
+
+                    b.HasIndex("RowId");
+
+                    b.ToTable("FeedbackItemGrams", (string)null);
+                });
+
             modelBuilder.Entity("FeedbackItemSearch", b =>
                 {
                     b.Property<string>("Match")
@@ -2088,6 +2105,23 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ResponseEntryGrams", b =>
+                {
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("Gram");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ResponseEntryId");
+
+                    b.HasKey("Value", "RowId");
+
+                    b.HasIndex("RowId");
+
+                    b.ToTable("ResponseEntryGrams", (string)null);
                 });
 
             modelBuilder.Entity("ResponseEntrySearch", b =>
@@ -2474,6 +2508,15 @@ namespace Engagement.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FeedbackItemGrams", b =>
+                {
+                    b.HasOne("Engagement.Domain.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2521,6 +2564,15 @@ namespace Engagement.Migrations.Sqlite.Migrations
                     b.HasOne("Engagement.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResponseEntryGrams", b =>
+                {
+                    b.HasOne("Engagement.Domain.Responses.ResponseEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

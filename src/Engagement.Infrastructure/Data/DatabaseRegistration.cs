@@ -35,10 +35,16 @@ public static class DatabaseRegistration
     /// Configures the context for a provider. By default the context uses that provider's compiled model (decision
     /// 0031) instead of building the model from <see cref="EngagementDbContext"/>'s code at start-up;
     /// <paramref name="useCompiledModel"/> false builds it from the code, as the design-time factories (adding a
-    /// migration, regenerating the compiled model) and the drift tests do.
+    /// migration, regenerating the compiled model) and the drift tests do. Search uses the trigram tables
+    /// (<see cref="SearchGrams"/>) on SQL Server, and on SQLite when <paramref name="trigramSearch"/> is true.
     /// </summary>
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, bool useCompiledModel = true)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, bool useCompiledModel = true, bool trigramSearch = false)
     {
+        if (provider == DatabaseProvider.SqlServer || trigramSearch)
+        {
+            options.AddInterceptors(new SearchGrams.Interceptor());
+        }
+
         if (useCompiledModel)
         {
             options.UseModel(CompiledModel(provider));
@@ -91,7 +97,7 @@ public static class DatabaseRegistration
         services.AddSingleton(databaseOptions);
         // Pooled: a request reuses a context instead of building one and its services (the context holds no state of
         // its own beyond what EF Core resets when it goes back to the pool).
-        services.AddDbContextPool<EngagementDbContext>(options => Configure(options, databaseOptions.Provider, databaseOptions.ConnectionString));
+        services.AddDbContextPool<EngagementDbContext>(options => Configure(options, databaseOptions.Provider, databaseOptions.ConnectionString, trigramSearch: databaseOptions.UsesTrigramSearch));
         services.AddScoped<ReferenceNumbers>();
         services.AddScoped<Email.EmailOutbox>();
         return services;

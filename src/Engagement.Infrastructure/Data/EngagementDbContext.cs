@@ -60,6 +60,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(EngagementDbContext).Assembly);
         TextSearch.Configure(builder);
+        SearchGrams.Configure(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -6,7 +6,8 @@ namespace Engagement.Infrastructure.Data;
 /// Search as users see it everywhere (the public log's and the inbox's `?q=`): a literal, case-insensitive substring
 /// (`%` and `_` are not wildcards; a reference such as WD-2026-0001 or "100%" matches as typed). On SQLite an FTS5
 /// table with the trigram tokenizer, kept in step with its table by triggers, narrows the candidates first; the same
-/// LIKE then keeps the meaning exact, since the trigram index finds a superset of what LIKE finds.
+/// LIKE then keeps the meaning exact, since the trigram index finds a superset of what LIKE finds. On SQL Server the
+/// trigram tables of <see cref="SearchGrams"/> do the narrowing instead (decision 0033).
 /// </summary>
 public static class TextSearch
 {
@@ -28,11 +29,17 @@ public static class TextSearch
             .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
 
     /// <summary>
-    /// The row ids the search table says may contain the words, or null where it cannot say (not SQLite, fewer than
-    /// three characters, or a NUL, which ends an FTS5 query string early).
+    /// The row ids the search index says may contain the words, or null where it cannot say (fewer than three
+    /// characters, or, for FTS5, a NUL, which ends an FTS5 query string early). The index is the trigram tables on SQL
+    /// Server (<see cref="SearchGrams"/>, decision 0033) and the FTS5 tables on SQLite unless configured otherwise.
     /// </summary>
     public static IQueryable<int>? Candidates(DbContext db, string table, string words)
     {
+        if (SearchGrams.IsOn(db))
+        {
+            return SearchGrams.Candidates(db, table, words);
+        }
+
         if (!db.Database.IsSqlite() || words.EnumerateRunes().Count() < MinimumIndexedLength || words.Contains('\0', StringComparison.Ordinal))
         {
             return null;

@@ -143,7 +143,10 @@ public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, Ret
     {
         var due = items.Where(f => f.ContentErasedAt == null);
         await db.FeedbackNotes.Where(n => due.Any(f => f.Id == n.FeedbackItemId)).ExecuteDeleteAsync(token);
-        return await due.ExecuteUpdateAsync(s => s
+        // Where search uses the trigram tables (SQL Server), the erased text's trigrams go too, and the replacement's
+        // are written once the text is replaced (on SQLite the FTS5 table's triggers follow the update).
+        await SearchGrams.ForgetAsync(db, TextSearch.FeedbackItems, due.Select(f => f.Id), token);
+        var erased = await due.ExecuteUpdateAsync(s => s
             .SetProperty(f => f.Text, FeedbackItem.ErasedText)
             .SetProperty(f => f.FlagNote, (string?)null)
             .SetProperty(f => f.SubmissionKey, (string?)null)
@@ -153,6 +156,8 @@ public sealed class RetentionJob(EngagementDbContext db, TimeProvider clock, Ret
             .SetProperty(f => f.ConsentToProgressUpdates, false)
             .SetProperty(f => f.ContactDetailsDeletedAt, f => f.ContactDetailsDeletedAt ?? now)
             .SetProperty(f => f.ContentErasedAt, now), token);
+        await SearchGrams.IndexMissingAsync(db, TextSearch.FeedbackItems, token);
+        return erased;
     }
 
     private Task<int> ApplyAsync(string rule, DateTime now, Func<CancellationToken, Task<int>> remove, CancellationToken cancellationToken) =>

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Engagement.Infrastructure.Seeding;
 
 /// <summary>
-/// Runs once at start-up: applies migrations (when configured), turns on SQLite's WAL mode, seeds the priorities and
+/// Runs once at start-up: applies migrations (when configured), turns on SQLite's WAL mode, fills the search trigram
+/// tables if they are in use and empty (<see cref="SearchGrams"/>), seeds the priorities and
 /// roles in every environment, removes demo accounts in Production, and seeds demo data when asked.
 /// </summary>
 public sealed class DatabaseInitializer(
@@ -38,6 +39,7 @@ public sealed class DatabaseInitializer(
             await OptimizeSqliteAsync(db, cancellationToken);
         }
 
+        await SearchGrams.IndexIfEmptyAsync(db, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<PrioritySeeder>().SeedAsync(PrioritySeeder.DefaultPath, cancellationToken);
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 

@@ -136,8 +136,14 @@ public static class VolumeGenerator
             }
         }
 
-        // The bulk rows bypassed the change tracker: give the public figures' stamp a new value (decision 0026).
+        // The bulk rows bypassed the change tracker: give the public figures' stamp a new value (decision 0026), and
+        // where search uses the trigram tables (SQL Server), index the new rows (on SQLite, FTS5's rebuild did).
         await ChangeStamp.TouchAsync(db, CancellationToken.None);
+        foreach (var table in TextSearch.Tables)
+        {
+            await SearchGrams.IndexMissingAsync(db, table, CancellationToken.None);
+        }
+
         output.WriteLine($"Indexes built and statistics gathered; done in {clock.Elapsed.TotalSeconds:0.0} s");
         var consultationResponses = Option(args, Consultations.AnalysisVolume.Option, 0);
         if (consultationResponses > 0)
