@@ -138,6 +138,43 @@ public sealed class InboxTests(EngagementFactory factory) : IClassFixture<Engage
     }
 
     [Fact]
+    public async Task Counts_under_a_search_or_filter_are_held_for_that_filter_and_follow_every_change()
+    {
+        var marker = "Held" + Guid.NewGuid().ToString("N")[..8];
+        var first = await Staff.NewItemAsync(factory, $"Visits are late {marker}");
+        var commissioner = await Staff.CommissionerAsync(factory);
+        var admin = factory.CreateBrowserClient();
+        await TestAccounts.SignInAsync(admin, TestAccounts.Admin);
+
+        var search = $"/staff/feedback?q={marker}";
+        var searched = await CountsAsync(commissioner, search);
+        Assert.Equal(1, searched["All"]);
+        Assert.Equal(1, searched["New"]);
+        Assert.Equal(searched, await CountsAsync(commissioner, search));
+
+        // Another filter, and another person, under the same change: each its own counts, none mixed up.
+        var lowerCase = await CountsAsync(commissioner, search.ToLowerInvariant());
+        Assert.Equal(1, lowerCase["All"]);
+        var unfiltered = await CountsAsync(commissioner);
+        Assert.Equal(await FromScratchAsync(TestAccounts.Commissioner), unfiltered);
+        Assert.Equal(0, (await CountsAsync(commissioner, search + "&section=Workforce"))["All"]);
+        Assert.Equal(1, (await CountsAsync(commissioner, search + "&section=HomeCare"))["All"]);
+
+        // A new matching item is counted at once under the search, for every person; the assignment moves only its
+        // assignee's "Assigned to me" under the search too.
+        var second = await Staff.NewItemAsync(factory, $"Visits are late again {marker}");
+        Assert.Equal(2, (await CountsAsync(commissioner, search))["All"]);
+        Assert.Equal(2, (await CountsAsync(admin, search))["All"]);
+        Assert.Equal(0, (await CountsAsync(admin, search))["Assigned to me"]);
+        var url = $"/staff/feedback/{second.Id}";
+        Staff.AssertRedirect(await Staff.PostAsync(commissioner, url, "form#assign-form", new() { ["Assign.AssigneeUserId"] = await Staff.UserIdAsync(factory, TestAccounts.Admin) }), url);
+        Assert.Equal(1, (await CountsAsync(admin, search))["Assigned to me"]);
+        Assert.Equal(0, (await CountsAsync(commissioner, search))["Assigned to me"]);
+        Assert.Equal(2, (await CountsAsync(commissioner, search))["All"]);
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Fact]
     public async Task Search_is_a_literal_substring_through_the_search_table_and_follows_edits_to_the_text()
     {
         var marker = "Lit" + Guid.NewGuid().ToString("N")[..8];
@@ -166,9 +203,9 @@ public sealed class InboxTests(EngagementFactory factory) : IClassFixture<Engage
     private static async Task<List<string>> SearchAsync(HttpClient client, string words) =>
         References((await Html.GetAsync(client, "/staff/feedback?q=" + Uri.EscapeDataString(words))).Item2);
 
-    private static async Task<Dictionary<string, int>> CountsAsync(HttpClient client)
+    private static async Task<Dictionary<string, int>> CountsAsync(HttpClient client, string url = "/staff/feedback")
     {
-        var (_, page) = await Html.GetAsync(client, "/staff/feedback");
+        var (_, page) = await Html.GetAsync(client, url);
         return page.QuerySelectorAll("#quick-filters a").Select(a => System.Text.RegularExpressions.Regex.Match(a.TextContent.Trim(), @"^(.*) \((\d+)\)$"))
             .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }

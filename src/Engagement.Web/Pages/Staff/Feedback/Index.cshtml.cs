@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
@@ -179,8 +180,8 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
 
     /// <summary>
     /// Every quick filter's count, each read from an index alone when no other filter is applied (decision 0027), and
-    /// then held until something changes (decision 0030). One grouped pass over a covering index of every item was
-    /// measured slower than these: it reads every item.
+    /// then held, for each combination of the other filters, until something changes (decision 0030). One grouped pass
+    /// over a covering index of every item was measured slower than these: it reads every item.
     /// </summary>
     private Task<IReadOnlyDictionary<string, int>> CountsAsync(string userId, CancellationToken cancellationToken)
     {
@@ -191,21 +192,10 @@ public sealed class IndexModel(EngagementDbContext db, FeedbackChoices choices, 
             return (quarantined ? items : Quick(items, key, userId, Now)).CountAsync(cancellationToken);
         }
 
-        var keys = QuickFilters.Select(f => f.Key);
-        return Section is null && Priority is null && Channel is null && From is null && To is null && Query is null
-            ? heldCounts.GetAsync(db, keys, Now, userId, Count, cancellationToken)
-            : CountEachAsync();
-
-        async Task<IReadOnlyDictionary<string, int>> CountEachAsync()
-        {
-            var counts = new Dictionary<string, int>();
-            foreach (var key in keys)
-            {
-                counts[key] = await Count(key);
-            }
-
-            return counts;
-        }
+        // The other filters as the page reads them, one value each in a fixed order: each combination has its own counts.
+        var filter = string.Join(
+            '\u001f', Section, Priority, Channel, From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Query);
+        return heldCounts.GetAsync(db, filter, QuickFilters.Select(f => f.Key), Now, userId, Count, cancellationToken);
     }
 
     /// <summary>The key of a row in the page's order, for the next and previous links.</summary>
