@@ -61,6 +61,7 @@ public static class ServiceConfiguration
         services.AddSingleton(_ => new Features.PublicLog.OpenDataFiles(Path.Combine(dataDirectory, "open-data")));
         services.AddScoped<Features.PublicLog.InsightsAggregate>();
         services.AddSingleton<Features.Triage.InboxCounts>();
+        services.AddSingleton(_ => new Features.Publishing.HeldPerChange<Features.PublicLog.PublicLogQuery.Cells>(Features.PublicLog.PublicLogQuery.MaximumFilteredCells));
         services.Configure<Features.Alerts.AlertOptions>(configuration.GetSection(Features.Alerts.AlertOptions.Section));
         services.AddSingleton<Features.Forms.MinimumCompletionTime>();
         services.AddSingleton<Features.Alerts.AlertLinks>();

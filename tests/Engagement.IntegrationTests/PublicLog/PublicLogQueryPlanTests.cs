@@ -208,6 +208,11 @@ public sealed class PublicLogQueryPlanTests(PublicLogQueryPlanTests.Fixture fixt
         Assert.Equal(["(0)", "(1)", "(1)", "1 entry"], await CountsAsync($"q={m}&priority=6"));
         Assert.Equal(["(0)", "(1)", "(1)", "0 entries"], await CountsAsync($"q={m}&priority=2"));
         Assert.Equal(["(0)", "(0)", "(0)", "0 entries"], await CountsAsync($"q={m}&status=completed"));
+
+        // The counts under a search are held until a change (decision 0030): a new entry with the words is counted at once.
+        await AddEntryAsync(fixture.Factory, $"Counted again {m}", "x", new DateTime(2032, 2, 2, 0, 0, 0, DateTimeKind.Utc), priorities: [6]);
+        Assert.Equal(["(0)", "(1)", "(2)", "2 entries"], await CountsAsync($"q={m}"));
+        Assert.Equal(["(0)", "(1)", "(2)", "1 entry"], await CountsAsync($"q={m}&priority=4"));
     }
 
     [Fact]

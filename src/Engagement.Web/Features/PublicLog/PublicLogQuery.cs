@@ -1,7 +1,9 @@
+using System.Globalization;
 using Engagement.Domain.Common;
 using Engagement.Domain.Feedback;
 using Engagement.Domain.Responses;
 using Engagement.Infrastructure.Data;
+using Engagement.Web.Features.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Engagement.Web.Features.PublicLog;
@@ -56,7 +58,7 @@ public sealed record PriorityFigures(
 /// Published entries only; no-tracking projections; keyset pagination on (LastUpdatedAt desc, Id desc); counts are
 /// GROUP BY aggregates in the database.
 /// </summary>
-public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStore held)
+public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStore held, HeldPerChange<PublicLogQuery.Cells> filteredCells)
 {
     public const int PageSize = 20;
 
@@ -256,17 +258,18 @@ public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStor
     /// </remarks>
     public async Task<FilterCounts> CountsAsync(LogFilter filter, CancellationToken cancellationToken = default)
     {
-        // Without date or word filters the cells depend on nothing but the published entries (and the kind), so they
-        // are held per instance until the change stamp moves (decision 0026); the stamp is read first, so held cells
-        // are never older than their key.
+        // The cells depend on nothing but the published entries and the filters they are counted under, so they are
+        // held per instance until the change stamp moves (decision 0026); the stamp is read first, so held cells are
+        // never older than their key. Without date or word filters, one set per kind; with them, one per combination
+        // (up to MaximumFilteredCells between changes), so paging through a search counts once.
+        var stamp = await ChangeStamp.ReadAsync(db, cancellationToken);
         var (maskHoldsEveryPriority, cells) = filter.UpdatedFrom is null && filter.UpdatedTo is null && filter.Words is null
-            ? await held.GetAsync(
-                HeldKey.LogCells((int)(filter.Kind ?? 0)),
-                await ChangeStamp.ReadAsync(db, cancellationToken),
-                DateTime.MinValue,
-                token => CellsAsync(filter, token),
-                cancellationToken)
-            : await CellsAsync(filter, cancellationToken);
+            ? await held.GetAsync(HeldKey.LogCells((int)(filter.Kind ?? 0)), stamp, DateTime.MinValue, token => CellsAsync(filter, token), cancellationToken)
+            : await filteredCells.GetAsync(
+                stamp,
+                string.Join('\u001f', (int)(filter.Kind ?? 0), filter.UpdatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    filter.UpdatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(',', filter.Priorities.Order()), filter.Words),
+                () => CellsAsync(filter, cancellationToken));
         bool InStatus(ResponseStatus status) => filter.Status is not { } wanted || status == wanted;
         bool InSection(ServiceSection section) => filter.Section is not { } wanted || section == wanted;
         bool InPriorities(long mask) => !maskHoldsEveryPriority || filter.Priorities.Count == 0 || filter.Priorities.Any(n => PriorityMask.Has(mask, n));
@@ -297,9 +300,14 @@ public sealed class PublicLogQuery(EngagementDbContext db, InsightsAggregateStor
         return new FilterCounts(total, byStatus, bySection, byPriority);
     }
 
-    private sealed record Cell(ResponseStatus Status, ServiceSection Section, long Mask, int Count);
+    /// <summary>How many date and word filter combinations have their cells held at once; a change empties them all.</summary>
+    public const int MaximumFilteredCells = 200;
 
-    private sealed record Cells(bool MaskHoldsEveryPriority, List<Cell> List)
+    /// <summary>Entries per (status, section, priority mask) under some filters (see <see cref="CountsAsync"/>).</summary>
+    public sealed record Cell(ResponseStatus Status, ServiceSection Section, long Mask, int Count);
+
+    /// <summary>The cells, and whether the priority mask holds every priority (if not, priorities are counted apart).</summary>
+    public sealed record Cells(bool MaskHoldsEveryPriority, List<Cell> List)
     {
         public void Deconstruct(out bool maskHoldsEveryPriority, out List<Cell> list) => (maskHoldsEveryPriority, list) = (MaskHoldsEveryPriority, List);
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Engagement.Domain.Feedback;
 using Engagement.Infrastructure.Data;
 using Engagement.Infrastructure.Deadlines;
+using Engagement.Web.Features.Publishing;
 
 namespace Engagement.Web.Features.Triage;
 
@@ -21,7 +22,7 @@ public sealed class InboxCounts(FirstResponsePromise promise)
     /// <summary>How many filter combinations are held at once (a few numbers each); a change empties them all.</summary>
     public const int MaximumFilters = 200;
 
-    private Held? held;
+    private readonly HeldPerChange<Counts> held = new(MaximumFilters);
 
     /// <param name="filter">The other filters, in a canonical form: each combination has its own counts.</param>
     /// <param name="count">Counts one quick filter (by its key) from scratch, under those filters.</param>
@@ -32,14 +33,7 @@ public sealed class InboxCounts(FirstResponsePromise promise)
             await ChangeStamp.ReadAsync(db, cancellationToken),
             promise.OverdueCutoffUtc(nowUtc),
             FirstResponseQueue.DueThisWeekEndUtc(promise, nowUtc));
-        var current = held;
-        if (current is null || current.Key != key)
-        {
-            current = new Held(key, new());
-            held = current;
-        }
-
-        if (!current.Filters.TryGetValue(filter, out var counts))
+        var counts = await held.GetAsync(key, filter, async () =>
         {
             var shared = new Dictionary<string, int>();
             foreach (var k in keys.Where(k => k != Mine))
@@ -47,12 +41,8 @@ public sealed class InboxCounts(FirstResponsePromise promise)
                 shared[k] = await count(k);
             }
 
-            counts = new Counts(shared, new());
-            if (current.Filters.Count < MaximumFilters)
-            {
-                counts = current.Filters.GetOrAdd(filter, counts);
-            }
-        }
+            return new Counts(shared, new());
+        });
 
         if (!counts.Mine.TryGetValue(userId, out var mine))
         {
@@ -66,6 +56,4 @@ public sealed class InboxCounts(FirstResponsePromise promise)
     private sealed record Key(Guid Stamp, DateTime OverdueCutoff, DateTime DueThisWeekEnd);
 
     private sealed record Counts(Dictionary<string, int> Shared, ConcurrentDictionary<string, int> Mine);
-
-    private sealed record Held(Key Key, ConcurrentDictionary<string, Counts> Filters);
 }
